@@ -1,0 +1,439 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Format is the markup of an input.
+type Format uint8
+
+const (
+	// AutoFormat decides from the file name and content.
+	AutoFormat Format = iota
+	// PlainText: blank lines separate paragraphs; lines inside a block are
+	// joined when they look hard-wrapped and kept apart when they do not
+	// (a title line above a long paragraph, an address block).
+	PlainText
+	// Markdown: CommonMark block rules for paragraphs, headings, lists,
+	// fenced code and front matter; soft line breaks always join.
+	Markdown
+)
+
+// SplitOptions controls SplitParagraphs. The zero value means AutoFormat.
+type SplitOptions struct {
+	Format Format // AutoFormat (zero) sniffs the content: see SniffFormat
+}
+
+// SniffFormat guesses the markup of text whose file is called name. A name
+// ending in .md or .markdown is Markdown; so is content that starts with
+// front matter or has at least two ATX headings or a fenced code block.
+func SniffFormat(name, text string) Format {
+	lower := strings.ToLower(name)
+	for _, ext := range []string{".md", ".markdown", ".mdown", ".mkd"} {
+		if strings.HasSuffix(lower, ext) {
+			return Markdown
+		}
+	}
+	if strings.HasPrefix(text, "---\n") || strings.HasPrefix(text, "+++\n") {
+		return Markdown
+	}
+	headings := 0
+	for line := range strings.Lines(text) {
+		l := trimIndent(line)
+		if strings.HasPrefix(l, "```") || strings.HasPrefix(l, "~~~") {
+			return Markdown
+		}
+		if lvl, _ := atxLevel(l); lvl > 0 {
+			headings++
+			if headings >= 2 {
+				return Markdown
+			}
+		}
+	}
+	return PlainText
+}
+
+// SplitParagraphs cuts decoded text (UTF-8, LF line ends, as Decode returns
+// it) into paragraphs. Every non-blank line of text belongs to exactly one
+// paragraph, in order; a paragraph's Text is its lines joined by "\n",
+// exactly as in the input. file is stored in each Paragraph.
+func SplitParagraphs(text, file string, opts SplitOptions) []Paragraph {
+	format := opts.Format
+	if format == AutoFormat {
+		format = SniffFormat(file, text)
+	}
+	lines := strings.Split(text, "\n")
+	if len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	s := splitter{file: file, lines: lines, md: format == Markdown}
+	s.run()
+	return s.out
+}
+
+type splitter struct {
+	file  string
+	lines []string
+	md    bool
+	out   []Paragraph
+	// open paragraph: lines [start, i) of kind/level; start < 0 when none
+	start int
+	kind  Kind
+	level int
+	// indents of the enclosing list items, innermost last
+	listIndents []int
+	lastWasItem bool // the previous paragraph was a list item (list context)
+}
+
+func (s *splitter) run() {
+	s.start = -1
+	i := 0
+	if fm := frontMatterEnd(s.lines); fm > 0 {
+		s.emit(0, fm, FrontMatter, 0)
+		i = fm
+	}
+	for i < len(s.lines) {
+		line := s.lines[i]
+		if isBlank(line) {
+			s.close(i)
+			i++
+			continue
+		}
+		body := trimIndent(line)
+		if fence := codeFence(body); fence != "" {
+			s.close(i)
+			end := i + 1
+			for end < len(s.lines) && !closesFence(trimIndent(s.lines[end]), fence) {
+				end++
+			}
+			if end < len(s.lines) {
+				end++ // include the closing fence
+			}
+			s.emit(i, end, Code, 0)
+			s.lastWasItem = false
+			i = end
+			continue
+		}
+		if lvl, ok := atxLevel(body); ok {
+			s.close(i)
+			s.emit(i, i+1, Heading, lvl)
+			s.listIndents = s.listIndents[:0]
+			s.lastWasItem = false
+			i++
+			continue
+		}
+		if s.start >= 0 && i > s.start && s.kind != Heading {
+			if lvl := setextLevel(body); lvl > 0 && s.kind == Text && i == s.start+1 {
+				s.kind, s.level = Heading, lvl
+				s.close(i + 1)
+				i++
+				continue
+			}
+		}
+		if s.start >= 0 && !s.md && labelLine(body) {
+			// "Article 12" on the line after the text of Article 11
+			s.close(i)
+			s.open(i, Text, 0)
+			s.lastWasItem = false
+			i++
+			continue
+		}
+		if indent, ok := listMarker(line); ok && s.startsItem(i, line, body) {
+			s.close(i)
+			s.open(i, ListItem, s.listLevel(indent))
+			s.lastWasItem = true
+			i++
+			continue
+		}
+		if s.start < 0 {
+			if s.lastWasItem && leadingIndent(line) == 0 && !s.md {
+				s.listIndents = s.listIndents[:0]
+			}
+			if leadingIndent(line) == 0 {
+				s.lastWasItem = false
+			}
+			s.open(i, Text, 0)
+			i++
+			continue
+		}
+		if !s.md && !s.continues(i) {
+			s.close(i)
+			s.open(i, Text, 0)
+			i++
+			continue
+		}
+		i++
+	}
+	s.close(len(s.lines))
+}
+
+// startsItem reports whether the list-marker line at i starts a new item
+// rather than continuing the open paragraph.
+func (s *splitter) startsItem(i int, line, body string) bool {
+	if s.start < 0 {
+		return true
+	}
+	if s.kind == ListItem {
+		// A sibling or nested item. In plain text a hard-wrapped item line
+		// may begin with a number ("in the year\n2022. Then"): only the next
+		// number of the list, a bullet, or a line that does not continue a
+		// wrapped line starts an item there.
+		return s.md || nextInList(trimIndent(s.lines[s.start]), body) || !s.wrapped(i)
+	}
+	// Interrupting a paragraph: CommonMark allows a bullet or an ordered
+	// item numbered 1; a line ending in a colon introduces a list too.
+	prev := strings.TrimRightFunc(s.lines[i-1], isSpace)
+	if !s.md && s.wrapped(i) && !strings.HasSuffix(prev, ":") {
+		return false
+	}
+	return startsAtOne(body) || strings.HasSuffix(prev, ":")
+}
+
+// continues reports, for plain text, whether line i continues the open
+// paragraph as a hard-wrapped line. Line i-1 is taken as wrapped when the
+// first word of line i would not have fitted on it: its length plus that
+// word reaches the widest line of the block (with 10% slack).
+func (s *splitter) continues(i int) bool { return s.wrapped(i) }
+
+func (s *splitter) wrapped(i int) bool {
+	prev := strings.TrimRightFunc(s.lines[i-1], isSpace)
+	word := firstWord(s.lines[i])
+	width := s.blockWidth(i)
+	return utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(word) > width*9/10
+}
+
+// blockWidth returns the rune length of the longest line of the blank-line
+// block holding line i.
+func (s *splitter) blockWidth(i int) int {
+	lo, hi := i, i
+	for lo > 0 && !isBlank(s.lines[lo-1]) {
+		lo--
+	}
+	for hi+1 < len(s.lines) && !isBlank(s.lines[hi+1]) {
+		hi++
+	}
+	w := 0
+	for _, l := range s.lines[lo : hi+1] {
+		w = max(w, utf8.RuneCountInString(strings.TrimRightFunc(l, isSpace)))
+	}
+	return w
+}
+
+func (s *splitter) listLevel(indent int) int {
+	for len(s.listIndents) > 0 && s.listIndents[len(s.listIndents)-1] > indent {
+		s.listIndents = s.listIndents[:len(s.listIndents)-1]
+	}
+	if n := len(s.listIndents); n == 0 || s.listIndents[n-1] < indent {
+		s.listIndents = append(s.listIndents, indent)
+	}
+	return len(s.listIndents)
+}
+
+func (s *splitter) open(i int, k Kind, level int) {
+	s.start, s.kind, s.level = i, k, level
+}
+
+// close ends the open paragraph before line end.
+func (s *splitter) close(end int) {
+	if s.start < 0 {
+		return
+	}
+	s.emit(s.start, end, s.kind, s.level)
+	s.start = -1
+}
+
+func (s *splitter) emit(start, end int, k Kind, level int) {
+	s.out = append(s.out, Paragraph{
+		File:  s.file,
+		Start: start + 1,
+		End:   end,
+		Kind:  k,
+		Level: level,
+		Text:  strings.Join(s.lines[start:end], "\n"),
+	})
+}
+
+// frontMatterEnd returns the number of lines of a YAML (---) or TOML (+++)
+// front matter block at the top, or 0.
+func frontMatterEnd(lines []string) int {
+	if len(lines) < 2 {
+		return 0
+	}
+	fence := strings.TrimRightFunc(strings.TrimPrefix(lines[0], "\ufeff"), isSpace)
+	if fence != "---" && fence != "+++" {
+		return 0
+	}
+	for i := 1; i < len(lines) && i < 500; i++ {
+		l := strings.TrimRightFunc(lines[i], isSpace)
+		if l == fence || (fence == "---" && l == "...") {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func codeFence(body string) string {
+	for _, f := range []string{"```", "~~~"} {
+		if strings.HasPrefix(body, f) {
+			n := len(body) - len(strings.TrimLeft(body, f[:1]))
+			return body[:n]
+		}
+	}
+	return ""
+}
+
+func closesFence(body, fence string) bool {
+	b := strings.TrimRightFunc(body, isSpace)
+	return strings.HasPrefix(b, fence) && strings.Trim(b, fence[:1]) == ""
+}
+
+// atxLevel recognises an ATX heading "## Title". Besides CommonMark's form
+// it accepts a missing space before a section marker ("##X. Logs", seen in
+// hand-written translations).
+func atxLevel(body string) (int, bool) {
+	n := 0
+	for n < len(body) && body[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 {
+		return 0, false
+	}
+	rest := body[n:]
+	if rest == "" {
+		return n, true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	if isSpace(r) {
+		return n, true
+	}
+	if _, ok := ParseMarker(rest); ok {
+		return n, true
+	}
+	return 0, false
+}
+
+func setextLevel(body string) int {
+	b := strings.TrimRightFunc(body, isSpace)
+	if len(b) < 2 {
+		return 0
+	}
+	switch {
+	case strings.Trim(b, "=") == "":
+		return 1
+	case strings.Trim(b, "-") == "" && len(b) >= 3:
+		return 2
+	}
+	return 0
+}
+
+// listMarker recognises a list-item line: a bullet (- * + • – ·) or an
+// ordered marker (1. 1) (1) a) iv.) followed by white space, after any
+// indentation. It returns the indentation in columns.
+func listMarker(line string) (int, bool) {
+	body := trimIndent(line)
+	if body == "" {
+		return 0, false
+	}
+	r, size := utf8.DecodeRuneInString(body)
+	switch r {
+	case '-', '*', '+', '•', '–', '·', '▪':
+		rest := body[size:]
+		if rest == "" {
+			return 0, false
+		}
+		r2, _ := utf8.DecodeRuneInString(rest)
+		if !isSpace(r2) {
+			return 0, false
+		}
+		if r == '-' || r == '*' {
+			// a thematic break such as "- - -" or "***" is no item
+			if strings.Trim(strings.Map(dropSpace, body), string(r)) == "" {
+				return 0, false
+			}
+		}
+		return leadingIndent(line), true
+	}
+	if m, ok := ParseMarker(body); ok && m.Label == "" && m.Heading == 0 && m.Len < len(body) {
+		return leadingIndent(line), true
+	}
+	return 0, false
+}
+
+// nextInList reports whether item line body continues the list whose open
+// item starts with prev: the same bullet, or the next number.
+func nextInList(prev, body string) bool {
+	pr, _ := utf8.DecodeRuneInString(prev)
+	br, _ := utf8.DecodeRuneInString(body)
+	if strings.ContainsRune("-*+•–·▪", br) {
+		return pr == br
+	}
+	pm, ok1 := ParseMarker(prev)
+	bm, ok2 := ParseMarker(body)
+	return ok1 && ok2 && bm.Value == pm.Value+1 && bm.Kind() == pm.Kind()
+}
+
+// labelLine reports whether a line starts with a labelled marker
+// ("Article 12", "§ 3", "Статья 5"), which always starts a paragraph.
+func labelLine(body string) bool {
+	m, ok := ParseMarker(body)
+	return ok && m.Label != "" && m.Heading == 0
+}
+
+func startsAtOne(body string) bool {
+	r, _ := utf8.DecodeRuneInString(body)
+	switch r {
+	case '-', '*', '+', '•', '–', '·', '▪':
+		return true
+	}
+	m, ok := ParseMarker(body)
+	return ok && m.Value == 1
+}
+
+func dropSpace(r rune) rune {
+	if isSpace(r) {
+		return -1
+	}
+	return r
+}
+
+// isSpace reports white space in the wide sense used throughout paralign:
+// Unicode White_Space (NO-BREAK SPACE and the other Unicode spaces
+// included) and the zero-width no-break space U+FEFF, which concatenated
+// files carry as stray byte-order marks.
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b'
+}
+
+func isBlank(line string) bool {
+	return strings.TrimFunc(line, isSpace) == ""
+}
+
+// trimIndent drops leading white space and stray BOMs.
+func trimIndent(line string) string { return strings.TrimLeftFunc(line, isSpace) }
+
+// leadingIndent returns the indentation of line in columns (tab = 4).
+func leadingIndent(line string) int {
+	n := 0
+	for _, r := range line {
+		switch {
+		case r == '\t':
+			n += 4
+		case r == '\ufeff':
+		case isSpace(r):
+			n++
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+func firstWord(line string) string {
+	f := strings.FieldsFunc(line, isSpace)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}
