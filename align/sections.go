@@ -1,0 +1,96 @@
+package align
+
+import (
+	"github.com/paralign/paralign/corpus"
+)
+
+// Row is one aligned unit across the versions: a section (or, at finer
+// levels, a group of paragraphs or sentences) with one id.
+type Row struct {
+	ID   string
+	Kind SectionKind
+	// Cells holds one cell per version, in the order the versions were
+	// given; an empty cell means the version has no such unit.
+	Cells []Cell
+}
+
+// Cell is the text of one version in a row.
+type Cell struct {
+	Paras []corpus.Paragraph
+	// Spans, when not nil, are the parts of Paras that the cell holds (for
+	// sentence rows: byte ranges into Paras[k].Text); nil means the
+	// paragraphs whole.
+	Spans []ParaSpan
+}
+
+// ParaSpan is a byte range [Start, End) of the text of paragraph Para of a
+// cell.
+type ParaSpan struct {
+	Para       int
+	Start, End int
+}
+
+// Empty reports whether the cell has no text.
+func (c Cell) Empty() bool { return len(c.Paras) == 0 }
+
+// AlignSections matches the sections of the outlines by id, one row per id,
+// in document order. A section missing from a version leaves its cell
+// empty and never shifts the others. Ids are merged in order: each
+// outline's ids keep their order, and an id found only in some versions is
+// placed after the id that precedes it there. Unnumbered blocks (8+1,
+// 0+2) match by their id too: the N-th block after a section in one
+// version goes with the N-th in another.
+func AlignSections(outlines []Outline) []Row {
+	type slot struct {
+		id   string
+		kind SectionKind
+	}
+	var order []slot
+	where := make([]map[int]int, len(outlines)) // per outline: row index -> section index
+	for v := range outlines {
+		where[v] = map[int]int{}
+	}
+	for v, o := range outlines {
+		pos := 0
+		for s, sec := range o.Sections {
+			found := -1
+			for k := pos; k < len(order); k++ {
+				if order[k].id == sec.ID {
+					if _, taken := where[v][k]; !taken {
+						found = k
+					}
+					break
+				}
+			}
+			if found < 0 {
+				order = append(order, slot{})
+				copy(order[pos+1:], order[pos:])
+				order[pos] = slot{id: sec.ID, kind: sec.Kind}
+				// shift the row indexes recorded for every outline
+				for u := range where {
+					shifted := map[int]int{}
+					for k, si := range where[u] {
+						if k >= pos {
+							k++
+						}
+						shifted[k] = si
+					}
+					where[u] = shifted
+				}
+				found = pos
+			}
+			where[v][found] = s
+			pos = found + 1
+		}
+	}
+	rows := make([]Row, len(order))
+	for k, sl := range order {
+		rows[k] = Row{ID: sl.id, Kind: sl.kind, Cells: make([]Cell, len(outlines))}
+		for v, o := range outlines {
+			if s, ok := where[v][k]; ok {
+				rows[k].Cells[v] = Cell{Paras: o.Sections[s].Paras}
+			}
+		}
+	}
+	return rows
+}

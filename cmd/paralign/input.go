@@ -1,0 +1,335 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/paralign/paralign/align"
+	"github.com/paralign/paralign/corpus"
+	"github.com/paralign/paralign/langid"
+)
+
+// commonOpts are the flags every command shares.
+type commonOpts struct {
+	langs       []string
+	format      string
+	output      string
+	encoding    string
+	markup      string
+	inputs      []string
+	lowAccuracy bool
+}
+
+func addCommon(fs *pflag.FlagSet, o *commonOpts, formats []string) {
+	fs.StringSliceVar(&o.langs, "langs", []string{"en", "ru", "es", "de"}, "candidate languages and column order, ISO 639-1 codes (any language lingua-go knows)")
+	fs.StringVar(&o.format, "format", formats[0], "output format: "+strings.Join(formats, ", "))
+	fs.StringVarP(&o.output, "output", "o", "", "write to `PATH` (atomically: replaced only when the run succeeds); default standard output")
+	fs.StringArrayVar(&o.inputs, "input", nil, "a language version given with its language, `LANG=PATH` (repeatable); instead of FILE arguments")
+	fs.StringVar(&o.encoding, "encoding", "", "input encoding (utf-8, utf-16le, windows-1251, koi8-r, iso-8859-1, windows-1252, …); default: detected")
+	fs.StringVar(&o.markup, "markup", "auto", "input markup: auto, plain or markdown")
+	fs.BoolVar(&o.lowAccuracy, "low-accuracy", false, "lingua's low-accuracy mode: much less memory, weaker on short lines")
+}
+
+func (o *commonOpts) checkFormat(formats []string) error {
+	if !slices.Contains(formats, o.format) {
+		return usagef("unknown --format %q: want %s", o.format, strings.Join(formats, ", "))
+	}
+	return nil
+}
+
+// parseLangs validates --langs: known to lingua, none twice.
+func (o *commonOpts) parseLangs() ([]corpus.Lang, error) {
+	var out []corpus.Lang
+	for _, s := range o.langs {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		l, err := corpus.ParseLang(s)
+		if err != nil || !langid.Known(l) {
+			return nil, usagef("--langs: unknown language code %q (use ISO 639-1 codes such as en, ru, es, de)", s)
+		}
+		if slices.Contains(out, l) {
+			return nil, usagef("--langs: %s named twice", l)
+		}
+		out = append(out, l)
+	}
+	if len(out) == 0 {
+		return nil, usagef("--langs: no language given")
+	}
+	return out, nil
+}
+
+// source is one input to read: a path or "-", with the language its
+// --input flag named (Und when detected).
+type source struct {
+	path string
+	lang corpus.Lang
+}
+
+func (o *commonOpts) sources(args []string, langs []corpus.Lang) ([]source, error) {
+	var out []source
+	for _, a := range args {
+		out = append(out, source{path: a})
+	}
+	for _, in := range o.inputs {
+		code, path, ok := strings.Cut(in, "=")
+		if !ok || path == "" {
+			return nil, usagef("--input %q: want LANG=PATH", in)
+		}
+		l, err := corpus.ParseLang(code)
+		if err != nil || !l.IsLanguage() {
+			return nil, usagef("--input %q: unknown language code %q", in, code)
+		}
+		if !slices.Contains(langs, l) {
+			return nil, usagef("--input %q: %s is not among --langs (%s)", in, l, joinLangs(langs))
+		}
+		for _, s := range out {
+			if s.lang == l {
+				return nil, usagef("--input: %s given twice (%s and %s)", l, s.path, path)
+			}
+			if s.path == path {
+				return nil, usagef("--input: %s given twice", path)
+			}
+		}
+		out = append(out, source{path: path, lang: l})
+	}
+	if len(out) == 0 {
+		return nil, usagef("no input: give FILE arguments, - for standard input, or --input LANG=PATH")
+	}
+	stdin := 0
+	for _, s := range out {
+		if s.path == "-" {
+			stdin++
+		}
+	}
+	if stdin > 1 {
+		return nil, usagef("standard input (-) given more than once")
+	}
+	return out, nil
+}
+
+func joinLangs(langs []corpus.Lang) string {
+	s := make([]string, len(langs))
+	for i, l := range langs {
+		s[i] = l.String()
+	}
+	return strings.Join(s, ",")
+}
+
+// readSource reads and splits one input. Errors name the file.
+func (o *commonOpts) readSource(ctx context.Context, e *env, src source) (*corpus.Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, errInterrupted
+	}
+	var format corpus.Format
+	switch o.markup {
+	case "auto":
+	case "plain":
+		format = corpus.PlainText
+	case "markdown":
+		format = corpus.Markdown
+	default:
+		return nil, usagef("unknown --markup %q: want auto, plain or markdown", o.markup)
+	}
+	ropts := corpus.ReadOptions{Encoding: o.encoding, Format: format}
+	if src.path == "-" {
+		doc, err := corpus.Read(e.stdin, "<stdin>", ropts)
+		return doc, inputError(err)
+	}
+	info, err := os.Stat(src.path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", src.path, plainPathError(err))
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not a file", src.path)
+	}
+	f, err := os.Open(src.path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", src.path, plainPathError(err))
+	}
+	defer f.Close()
+	doc, err := corpus.Read(f, src.path, ropts)
+	return doc, inputError(err)
+}
+
+// inputError turns an unknown --encoding into a usage error.
+func inputError(err error) error {
+	if err != nil && errors.Is(err, corpus.ErrUnknownEncoding) {
+		return usagef("%v", err)
+	}
+	return err
+}
+
+// plainPathError drops the path that *fs.PathError repeats.
+func plainPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return errors.New("no such file")
+		case errors.Is(err, fs.ErrPermission):
+			return errors.New("permission denied")
+		}
+		return pe.Err
+	}
+	return err
+}
+
+var errInterrupted = errors.New("interrupted")
+
+// job is the shared pipeline: inputs read, paragraphs labelled.
+type job struct {
+	langs []corpus.Lang
+	det   *langid.Detector
+	docs  []*corpus.Document
+	srcs  []source
+}
+
+func (o *commonOpts) load(ctx context.Context, e *env, args []string) (*job, error) {
+	langs, err := o.parseLangs()
+	if err != nil {
+		return nil, err
+	}
+	srcs, err := o.sources(args, langs)
+	if err != nil {
+		return nil, err
+	}
+	if o.markup != "auto" && o.markup != "plain" && o.markup != "markdown" {
+		return nil, usagef("unknown --markup %q: want auto, plain or markdown", o.markup)
+	}
+	j := &job{langs: langs, srcs: srcs}
+	for _, s := range srcs {
+		doc, err := o.readSource(ctx, e, s)
+		if err != nil {
+			return nil, err
+		}
+		j.docs = append(j.docs, doc)
+	}
+	j.det, err = langid.New(langid.Options{Langs: langs, LowAccuracy: o.lowAccuracy})
+	if err != nil {
+		return nil, usagef("--langs: %v", err)
+	}
+	for _, d := range j.docs {
+		if err := ctx.Err(); err != nil {
+			return nil, errInterrupted
+		}
+		j.det.Label(d.Paragraphs)
+	}
+	return j, nil
+}
+
+// versions cuts the inputs into language versions, ordered as --langs.
+// One input: its language blocks. Several: one version each, its language
+// named by --input or detected by majority. Two versions of one language
+// are an error.
+func (j *job) versions() ([]align.Version, error) {
+	var vers []align.Version
+	if len(j.docs) == 1 && j.srcs[0].lang == corpus.Und {
+		vers = align.SplitVersions(j.docs[0].File, j.docs[0].Paragraphs)
+	} else {
+		for i, d := range j.docs {
+			l := j.srcs[i].lang
+			if l == corpus.Und {
+				l = align.MajorityLang(d.Paragraphs)
+			}
+			vers = append(vers, align.Version{Lang: l, File: d.File, Paras: d.Paragraphs})
+		}
+	}
+	seen := map[corpus.Lang]string{}
+	for _, v := range vers {
+		if !v.Lang.IsLanguage() {
+			return nil, fmt.Errorf("%s: no text in any of the languages %s", v.File, joinLangs(j.langs))
+		}
+		if prev, ok := seen[v.Lang]; ok {
+			if prev == v.File {
+				return nil, fmt.Errorf("%s: two separate %s versions in one file (lines %d and %d); cut the file or name the versions with --input", v.File, v.Lang, firstLine(vers, v.Lang), v.Paras[0].Start)
+			}
+			return nil, fmt.Errorf("%s and %s are both in %s; name each file's language with --input LANG=PATH", prev, v.File, langName(v.Lang))
+		}
+		seen[v.Lang] = v.File
+	}
+	slices.SortStableFunc(vers, func(a, b align.Version) int {
+		return slices.Index(j.langs, a.Lang) - slices.Index(j.langs, b.Lang)
+	})
+	return vers, nil
+}
+
+func firstLine(vers []align.Version, l corpus.Lang) int {
+	for _, v := range vers {
+		if v.Lang == l {
+			return v.Paras[0].Start
+		}
+	}
+	return 0
+}
+
+var langNames = map[corpus.Lang]string{"en": "English", "ru": "Russian", "es": "Spanish", "de": "German", "fr": "French", "it": "Italian", "pt": "Portuguese", "uk": "Ukrainian"}
+
+func langName(l corpus.Lang) string {
+	if n, ok := langNames[l]; ok {
+		return n
+	}
+	return l.String()
+}
+
+// writeOutput writes what produce writes to -o PATH atomically (a
+// temporary file in the same directory, renamed over PATH only when
+// produce succeeds), or to standard output. Nothing is written to standard
+// output unless produce succeeds.
+func writeOutput(ctx context.Context, e *env, path string, produce func(w io.Writer) error) error {
+	if path == "" || path == "-" {
+		var buf strings.Builder
+		if err := produce(&buf); err != nil {
+			return err
+		}
+		if ctx.Err() != nil {
+			return errInterrupted
+		}
+		_, err := io.WriteString(e.stdout, buf.String())
+		return err
+	}
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return fmt.Errorf("%s: is a directory; -o wants a file path", path)
+	}
+	dir := "."
+	if i := strings.LastIndexByte(path, os.PathSeparator); i >= 0 {
+		dir = path[:i+1]
+	}
+	tmp, err := os.CreateTemp(dir, ".paralign-*.tmp")
+	if err != nil {
+		return fmt.Errorf("%s: cannot write: %w", path, plainPathError(err))
+	}
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := produce(tmp); err != nil {
+		return err
+	}
+	if ctx.Err() != nil {
+		return errInterrupted
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("%s: %w", path, plainPathError(err))
+	}
+	done = true
+	return nil
+}

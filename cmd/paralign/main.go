@@ -1,0 +1,19 @@
+// Command paralign detects the language of every paragraph of multilingual
+// documents, aligns their language versions by numbered section, and
+// writes parallel text.
+//
+// Usage:
+//
+//	paralign detect   [flags] FILE...   language of every paragraph
+//	paralign align    [flags] FILE...   parallel output, one row per aligned unit
+//
+// FILE is a path or - for standard input. One file is a combined document
+// holding several language versions one after another; several files are one
+// language version each. Run "paralign COMMAND --help" for the flags and
+// examples. Exit codes: 0 success, 1 failure, 2 usage error, 3 a quality
+// gate not met.
+package main
+
+import "os"
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }

@@ -1,0 +1,46 @@
+package corpus
+
+import (
+	"io"
+	"strings"
+)
+
+// ReadOptions controls Read. The zero value detects the encoding and the
+// markup.
+type ReadOptions struct {
+	Encoding string // "" detects; otherwise an encoding name Decode accepts
+	Format   Format // AutoFormat (zero) sniffs the markup
+}
+
+// Document is one input file, decoded and cut into paragraphs.
+type Document struct {
+	File       string
+	Encoding   string // the encoding used, as Decoded.Encoding
+	Format     Format // the markup used
+	Paragraphs []Paragraph
+}
+
+// Read reads a whole input, decodes it and splits it into paragraphs.
+// name is used in paragraphs and errors. An input without any non-blank
+// line is a *ParseError wrapping ErrEmpty; undecodable or binary input
+// is a *ParseError from Decode.
+func Read(r io.Reader, name string, opts ReadOptions) (*Document, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &ParseError{File: name, Err: err}
+	}
+	dec, err := Decode(data, name, opts.Encoding)
+	if err != nil {
+		return nil, err
+	}
+	data = nil
+	format := opts.Format
+	if format == AutoFormat {
+		format = SniffFormat(name, dec.Text)
+	}
+	paras := SplitParagraphs(dec.Text, name, SplitOptions{Format: format})
+	if len(paras) == 0 || strings.TrimFunc(dec.Text, isSpace) == "" {
+		return nil, &ParseError{File: name, Err: ErrEmpty}
+	}
+	return &Document{File: name, Encoding: dec.Encoding, Format: format, Paragraphs: paras}, nil
+}

@@ -1,0 +1,74 @@
+package corpus
+
+import (
+	"bufio"
+	"io"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// CellText returns text as one TSV cell: NFC, every run of white space
+// (tabs, newlines, NO-BREAK SPACE and the other Unicode spaces) collapsed
+// to one space, stray byte-order marks (U+FEFF) and other format
+// characters that hide white space dropped, trimmed. The result never holds
+// a tab or a newline.
+func CellText(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	space := false
+	for _, r := range norm.NFC.String(text) {
+		switch {
+		case r == '\ufeff' || r == '\u200b':
+			continue
+		case isSpace(r) || r < ' ' || r == 0x7f || r == 0x85:
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// TSVWriter writes tab-separated rows without quoting, as CONTRACT.md
+// specifies: UTF-8, LF line ends, cells passed through CellText so that no
+// cell holds a tab or newline. It mirrors csv.Writer: rows are buffered
+// until Flush, and the first error is kept.
+type TSVWriter struct {
+	w   *bufio.Writer
+	err error
+}
+
+// NewTSVWriter returns a TSVWriter writing to w.
+func NewTSVWriter(w io.Writer) *TSVWriter {
+	return &TSVWriter{w: bufio.NewWriter(w)}
+}
+
+// Write writes one row. Each cell is cleaned with CellText.
+func (t *TSVWriter) Write(row []string) error {
+	if t.err != nil {
+		return t.err
+	}
+	for i, c := range row {
+		if i > 0 {
+			t.w.WriteByte('\t')
+		}
+		t.w.WriteString(CellText(c))
+	}
+	_, t.err = t.w.WriteString("\n")
+	return t.err
+}
+
+// Flush writes any buffered rows to the underlying writer.
+func (t *TSVWriter) Flush() {
+	if t.err == nil {
+		t.err = t.w.Flush()
+	}
+}
+
+// Error returns the first error met by Write or Flush.
+func (t *TSVWriter) Error() error { return t.err }
