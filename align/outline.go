@@ -132,7 +132,9 @@ func Outlines(versions []Version) []Outline {
 		total := float64(letterCount(ver.Paras)) + 1
 		best := map[class]float64{}
 		for sig, c := range chains[v] {
-			best[sig.class] = max(best[sig.class], c.score/total)
+			if len(c.marks) >= 2 { // one marker makes no sequence
+				best[sig.class] = max(best[sig.class], c.score/total)
+			}
 		}
 		for cl, s := range best {
 			classScore[cl] += s
@@ -160,7 +162,7 @@ func Outlines(versions []Version) []Outline {
 			// sequence when it is a real one.
 			for _, sig := range sortedSigs(chains[v]) {
 				c := chains[v][sig]
-				if c.score/total >= 0.3 && (pick == nil || c.score > pick.score) {
+				if len(c.marks) >= 2 && c.score/total >= 0.3 && (pick == nil || c.score > pick.score) {
 					pick = &c
 				}
 			}
@@ -376,9 +378,7 @@ func bestChains(paras []corpus.Paragraph, marks []mark) map[signature]chain {
 		for k := top; k >= 0; k = prev[k] {
 			picked = append(picked, ms[k])
 		}
-		if len(picked) < 2 {
-			continue
-		}
+
 		for a, b := 0, len(picked)-1; a < b; a, b = a+1, b-1 {
 			picked[a], picked[b] = picked[b], picked[a]
 		}

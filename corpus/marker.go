@@ -177,8 +177,12 @@ func ParseMarker(text string) (Marker, bool) {
 	if len(m.Parts) == 0 {
 		return Marker{}, false
 	}
-	for _, pt := range m.Parts {
+	for k, pt := range m.Parts {
 		if pt.Value <= 0 {
+			return Marker{}, false
+		}
+		// letters only end a path after a number: "III.1.a", not "J.R.R."
+		if pt.Kind == Letter && len(m.Parts) > 1 && (k == 0 || k < len(m.Parts)-1 || m.Parts[k-1].Kind == Letter) {
 			return Marker{}, false
 		}
 	}

@@ -1,0 +1,192 @@
+package corpus
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// brief is a paragraph reduced to what the split tests compare.
+type brief struct {
+	Start, End int
+	Kind       Kind
+	Level      int
+}
+
+func briefs(ps []Paragraph) []brief {
+	var out []brief
+	for _, p := range ps {
+		out = append(out, brief{p.Start, p.End, p.Kind, p.Level})
+	}
+	return out
+}
+
+func TestSplitParagraphs(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		format Format
+		want   []brief
+		reason string
+	}{
+		{
+			name: "blank lines", format: PlainText,
+			text: "One.\n\nTwo.\n \u00a0\nThree.\n",
+			want: []brief{{1, 1, Text, 0}, {3, 3, Text, 0}, {5, 5, Text, 0}},
+		},
+		{
+			name: "hard wrap joined", format: PlainText,
+			text: "If the association is dissolved or if tax-favoured purposes\ncease to exist, its assets are transferred to the Gesellschaft\nfür Freiheitsrechte.\n",
+			want: []brief{{1, 3, Text, 0}},
+		},
+		{
+			name: "title above paragraph", format: PlainText,
+			text: "Universal Declaration of Human Rights\nPreamble\nWhereas recognition of the inherent dignity and of the equal and inalienable rights of all members of the human family is the foundation of freedom,\n",
+			want:   []brief{{1, 1, Text, 0}, {2, 2, Text, 0}, {3, 3, Text, 0}},
+			reason: "udhr-nltk: title, heading and text on consecutive lines",
+		},
+		{
+			name: "article line after text", format: PlainText,
+			text: "No one shall be held guilty of any penal offence on account of any act.\nArticle 12 \nNo one shall be subjected to arbitrary interference with his privacy.\n",
+			want:   []brief{{1, 1, Text, 0}, {2, 2, Text, 0}, {3, 3, Text, 0}},
+			reason: "udhr-nltk en.txt has no blank line before Article 12",
+		},
+		{
+			name: "signatory list", format: PlainText,
+			text: "SolidNet Parties signing\n\n  1. Communist Party of Albania\n  2. Party of Labour of Austria\n  12. Philippines Communist Party [PKP 1930]\n  13. Russian Communist Workers' Party\n",
+			want:   []brief{{1, 1, Text, 0}, {3, 3, ListItem, 1}, {4, 4, ListItem, 1}, {5, 5, ListItem, 1}, {6, 6, ListItem, 1}},
+			reason: "seed statement: an item as wide as the block must not swallow the next",
+		},
+		{
+			name: "wrapped number is text", format: PlainText,
+			text: "The party was founded in the year of the great strikes, in\n1921. It grew quickly after the second congress of the workers.\n",
+			want: []brief{{1, 2, Text, 0}},
+		},
+		{
+			name: "list after colon", format: PlainText,
+			text: "The council has three duties:\n1) to meet;\n2) to vote;\n3) to report.\n",
+			want: []brief{{1, 1, Text, 0}, {2, 2, ListItem, 1}, {3, 3, ListItem, 1}, {4, 4, ListItem, 1}},
+		},
+		{
+			name: "markdown lazy continuation", format: Markdown,
+			text: "1. Der Verein trägt den Namen Commons & Code.\nEr soll in das Vereinsregister eingetragen werden.\n\n1. Das Geschäftsjahr ist das Kalenderjahr.\n   1. nested item\n",
+			want:   []brief{{1, 2, ListItem, 1}, {4, 4, ListItem, 1}, {5, 5, ListItem, 2}},
+			reason: "commons-code-satzung de.md writes one sentence per line inside items",
+		},
+		{
+			name: "front matter and headings", format: Markdown,
+			text: "---\ntitle: \"Satzung\"\n---\n\n# § 1 Name\n## Sub\nText\n",
+			want: []brief{{1, 3, FrontMatter, 0}, {5, 5, Heading, 1}, {6, 6, Heading, 2}, {7, 7, Text, 0}},
+		},
+		{
+			name: "fenced code kept whole", format: Markdown,
+			text: "Intro\n\n```\n1. not a list\n\n# not a heading\n```\nAfter\n",
+			want: []brief{{1, 1, Text, 0}, {3, 7, Code, 0}, {8, 8, Text, 0}},
+		},
+		{
+			name: "setext heading", format: PlainText,
+			text: "Charter\n=======\n\nText.\n",
+			want: []brief{{1, 2, Heading, 1}, {4, 4, Text, 0}},
+		},
+		{
+			name: "bom lines", format: Markdown,
+			text: "\ufeff## I. Codebase\n### One codebase\n\nText\n\ufeff## II. Deps\n",
+			want:   []brief{{1, 1, Heading, 2}, {2, 2, Heading, 3}, {4, 4, Text, 0}, {5, 5, Heading, 2}},
+			reason: "twelve-factor de.md: a BOM at the start of every concatenated page",
+		},
+		{
+			name: "heading without space", format: Markdown,
+			text: "##X. Dev-Prod\n",
+			want: []brief{{1, 1, Heading, 2}},
+		},
+		{name: "empty", format: PlainText, text: "", want: nil},
+		{name: "only blank", format: PlainText, text: "\n \n\t\n", want: nil},
+		{name: "no final newline", format: PlainText, text: "a\n\nb", want: []brief{{1, 1, Text, 0}, {3, 3, Text, 0}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := SplitParagraphs(tt.text, "f", SplitOptions{Format: tt.format})
+			if diff := cmp.Diff(tt.want, briefs(got)); diff != "" {
+				t.Errorf("SplitParagraphs(%q) mismatch (-want +got):\n%s%s", tt.text, diff, tt.reason)
+			}
+			checkLossless(t, tt.text, got)
+		})
+	}
+}
+
+// checkLossless asserts that the paragraphs hold every non-blank line of
+// text exactly once, in order, byte for byte.
+func checkLossless(t *testing.T, text string, paras []Paragraph) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	next := 1
+	for _, p := range paras {
+		for n := next; n < p.Start; n++ {
+			if !isBlank(lines[n-1]) {
+				t.Fatalf("line %d %q is in no paragraph", n, lines[n-1])
+			}
+		}
+		if want := strings.Join(lines[p.Start-1:p.End], "\n"); p.Text != want {
+			t.Fatalf("paragraph %d-%d text %q, want %q", p.Start, p.End, p.Text, want)
+		}
+		next = p.End + 1
+	}
+	for n := next; n <= len(lines); n++ {
+		if !isBlank(lines[n-1]) {
+			t.Fatalf("line %d %q is in no paragraph", n, lines[n-1])
+		}
+	}
+}
+
+func TestSplitParagraphsTestdata(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/*/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no testdata")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec, err := Decode(b, f, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkLossless(t, dec.Text, SplitParagraphs(dec.Text, f, SplitOptions{}))
+	}
+}
+
+func TestSniffFormat(t *testing.T) {
+	tests := []struct {
+		name, file, text string
+		want             Format
+	}{
+		{"md extension", "a.md", "plain", Markdown},
+		{"front matter", "a.txt", "---\nx: 1\n---\n", Markdown},
+		{"headings", "-", "# A\n\ntext\n\n## B\n", Markdown},
+		{"plain", "a.txt", "1. One\n\n2. Two\n", PlainText},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := SniffFormat(tt.file, tt.text); got != tt.want {
+				t.Errorf("SniffFormat(%q, %q) = %v, want %v", tt.file, tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func ExampleSplitParagraphs() {
+	text := "Charter of the Alliance\n\n1.\u00a0First point,\nwrapped.\n\n  1. Signatory one\n  2. Signatory two\n"
+	for _, p := range SplitParagraphs(text, "charter.txt", SplitOptions{}) {
+		fmt.Printf("%d-%d %s %q\n", p.Start, p.End, p.Kind, p.Text)
+	}
+	// Output:
+	// 1-1 text "Charter of the Alliance"
+	// 3-4 list-item "1.\u00a0First point,\nwrapped."
+	// 6-6 list-item "  1. Signatory one"
+	// 7-7 list-item "  2. Signatory two"
+}
