@@ -147,6 +147,21 @@ func Outlines(versions []Version) []Outline {
 			main, mainScore = cl, s
 		}
 	}
+	// Headings nest: when the best sequence is of headings, an outer
+	// heading level that also forms a real sequence is the main one
+	// ("# III." over "## 1.").
+	if main.heading > 1 {
+		outer, outerScore := main, mainScore
+		for cl, s := range classScore {
+			if cl.heading == 0 || cl.heading >= main.heading || s < 0.3*float64(len(versions)) {
+				continue
+			}
+			if cl.heading < outer.heading || (cl.heading == outer.heading && (s > outerScore || (s == outerScore && classLess(cl, outer)))) {
+				outer, outerScore = cl, s
+			}
+		}
+		main = outer
+	}
 	out := make([]Outline, len(versions))
 	for v, ver := range versions {
 		var pick *chain
@@ -259,13 +274,23 @@ func listContinues(paras []corpus.Paragraph, i, j, level int) bool {
 	return true
 }
 
-// tightItem reports whether list item i touches another list item, with
-// no blank line between.
+// tightItem reports whether list item i touches, with no blank line
+// between, a list item that continues its numbering (or its bullet): it is
+// one of a compact list, not a point set apart by blank lines. A point
+// followed directly by a sublist starting at 1 is not tight.
 func tightItem(paras []corpus.Paragraph, i int) bool {
-	if i > 0 && paras[i-1].Kind == corpus.ListItem && paras[i-1].End+1 == paras[i].Start {
-		return true
+	cont := func(a, b int) bool { // b follows a directly and continues it
+		if paras[a].Kind != corpus.ListItem || paras[b].Kind != corpus.ListItem || paras[a].End+1 != paras[b].Start {
+			return false
+		}
+		ma, ok1 := corpus.ParseMarker(paras[a].Text)
+		mb, ok2 := corpus.ParseMarker(paras[b].Text)
+		if !ok1 || !ok2 {
+			return !ok1 && !ok2 // bullets
+		}
+		return mb.Value == ma.Value+1 || (mb.Value == ma.Value && ma.Value == 1)
 	}
-	return i+1 < len(paras) && paras[i+1].Kind == corpus.ListItem && paras[i].End+1 == paras[i+1].Start
+	return (i > 0 && cont(i-1, i)) || (i+1 < len(paras) && cont(i, i+1))
 }
 
 // indentOf returns the number of white-space bytes before the first

@@ -58,7 +58,7 @@ type env struct {
 	stdout, stderr io.Writer
 }
 
-var commands = []command{detectCommand, alignCommand}
+var commands = []command{detectCommand, alignCommand, coverageCommand}
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {

@@ -1,0 +1,241 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/paralign/paralign/align"
+	"github.com/paralign/paralign/corpus"
+)
+
+type coverageOpts struct {
+	commonOpts
+	pivot string
+	min   float64
+	color string
+}
+
+var coverageFormats = []string{"text", "json", "tsv"}
+
+var coverageCommand = command{
+	name: "coverage",
+	summary: `Report which sections exist in which language: a table of sections by
+languages (present, missing, untranslated: in the pivot's language,
+wrong-language: in a third language, partial: a large share in another
+language or far shorter than the document's own ratios allow), then one
+summary line per language. Unnumbered blocks (closing matter, signatory
+lists) are not counted.`,
+	example: `paralign coverage testdata/udhr-nltk/*.txt
+paralign coverage --format json combined.txt
+paralign coverage --min 0.95 en.txt ru.txt es.txt de.txt   # exit 3 below 95%`,
+	flags: func(fs *pflag.FlagSet) any {
+		o := &coverageOpts{}
+		addCommon(fs, &o.commonOpts, coverageFormats)
+		fs.StringVar(&o.pivot, "pivot", "", "reference `LANG`; default: the language with the most sections")
+		fs.Float64Var(&o.min, "min", 0, "exit 3 when any language's ratio is below `R` (0–1), after printing the report")
+		fs.StringVar(&o.color, "color", "auto", "colour the text table: auto (when standard output is a terminal), always, never")
+		return o
+	},
+	run: runCoverage,
+}
+
+func runCoverage(ctx context.Context, e *env, opts any, args []string) error {
+	o := opts.(*coverageOpts)
+	if err := o.checkFormat(coverageFormats); err != nil {
+		return err
+	}
+	if o.min < 0 || o.min > 1 {
+		return usagef("--min %g: want a ratio from 0 to 1", o.min)
+	}
+	var pivot corpus.Lang
+	if o.pivot != "" {
+		l, err := corpus.ParseLang(o.pivot)
+		if err != nil || !l.IsLanguage() {
+			return usagef("--pivot: unknown language code %q", o.pivot)
+		}
+		pivot = l
+	}
+	j, err := o.load(ctx, e, args)
+	if err != nil {
+		return err
+	}
+	vers, err := j.versions()
+	if err != nil {
+		return err
+	}
+	langs := versionLangs(vers)
+	if pivot != corpus.Und && !slices.Contains(langs, pivot) {
+		return usagef("--pivot %s: no %s version in the input (found %s)", pivot, pivot, joinLangs(langs))
+	}
+	rep := align.Coverage(align.AlignSections(align.Outlines(vers)), langs, align.CoverageOptions{Pivot: pivot})
+	color := o.color == "always" || (o.color == "auto" && o.output == "" && isTerminal(e.stdout))
+	err = writeOutput(ctx, e, o.output, func(w io.Writer) error {
+		switch o.format {
+		case "json":
+			return writeCoverageJSON(w, rep)
+		case "tsv":
+			t := corpus.NewTSVWriter(w)
+			head := []string{"section"}
+			for _, l := range rep.Langs {
+				head = append(head, l.String())
+			}
+			t.Write(head)
+			for _, s := range rep.Sections {
+				row := []string{s.ID}
+				for _, st := range s.Status {
+					row = append(row, st.String())
+				}
+				t.Write(row)
+			}
+			t.Flush()
+			return t.Error()
+		default:
+			return writeCoverageText(w, rep, color)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if o.min > 0 {
+		var low []string
+		for _, s := range rep.Summary {
+			if s.Ratio < o.min {
+				low = append(low, fmt.Sprintf("%s %.1f%%", s.Lang, 100*s.Ratio))
+			}
+		}
+		if len(low) > 0 {
+			return &gateError{msg: fmt.Sprintf("coverage below --min %.1f%%: %s", 100*o.min, strings.Join(low, ", "))}
+		}
+	}
+	return nil
+}
+
+func versionLangs(vers []align.Version) []corpus.Lang {
+	var out []corpus.Lang
+	for _, v := range vers {
+		out = append(out, v.Lang)
+	}
+	return out
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+type coverageJSON struct {
+	Pivot    corpus.Lang                 `json:"pivot"`
+	Langs    []corpus.Lang               `json:"languages"`
+	Sections []sectionJSON               `json:"sections"`
+	Summary  map[corpus.Lang]summaryJSON `json:"summary"`
+}
+
+type sectionJSON struct {
+	ID           string                       `json:"id"`
+	Present      map[corpus.Lang]bool         `json:"present"`
+	Untranslated map[corpus.Lang]bool         `json:"untranslated"`
+	Status       map[corpus.Lang]align.Status `json:"status"`
+	Words        map[corpus.Lang]int          `json:"words"`
+}
+
+type summaryJSON struct {
+	Present      int      `json:"present"`
+	Total        int      `json:"total"`
+	Ratio        float64  `json:"ratio"`
+	WordRatio    float64  `json:"word_ratio"`
+	Missing      []string `json:"missing"`
+	Untranslated []string `json:"untranslated"`
+	Wrong        []string `json:"wrong_language"`
+	Partial      []string `json:"partial"`
+}
+
+func writeCoverageJSON(w io.Writer, rep align.CoverageReport) error {
+	out := coverageJSON{Pivot: rep.Pivot, Langs: rep.Langs, Sections: []sectionJSON{}, Summary: map[corpus.Lang]summaryJSON{}}
+	for _, s := range rep.Sections {
+		sj := sectionJSON{ID: s.ID, Present: map[corpus.Lang]bool{}, Untranslated: map[corpus.Lang]bool{}, Status: map[corpus.Lang]align.Status{}, Words: map[corpus.Lang]int{}}
+		for v, l := range rep.Langs {
+			sj.Present[l] = s.Status[v].Translated()
+			sj.Untranslated[l] = s.Status[v] == align.Untranslated
+			sj.Status[l] = s.Status[v]
+			sj.Words[l] = s.Words[v]
+		}
+		out.Sections = append(out.Sections, sj)
+	}
+	for _, s := range rep.Summary {
+		out.Summary[s.Lang] = summaryJSON{Present: s.Present, Total: s.Total, Ratio: round3(s.Ratio), WordRatio: round3(s.WordRatio),
+			Missing: nonNil(s.Missing), Untranslated: nonNil(s.Untranslated), Wrong: nonNil(s.Wrong), Partial: nonNil(s.Partial)}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", " ")
+	return enc.Encode(out)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+var statusColor = map[align.Status]string{
+	align.Missing: "\x1b[31m", align.Untranslated: "\x1b[35m", align.WrongLanguage: "\x1b[35m", align.Partial: "\x1b[33m", align.Present: "\x1b[32m",
+}
+
+func writeCoverageText(w io.Writer, rep align.CoverageReport, color bool) error {
+	idw := len("section")
+	for _, s := range rep.Sections {
+		idw = max(idw, len(s.ID))
+	}
+	const colw = 15
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-*s", idw, "section")
+	for _, l := range rep.Langs {
+		name := l.String()
+		if l == rep.Pivot {
+			name += " (pivot)"
+		}
+		fmt.Fprintf(&b, "  %-*s", colw, name)
+	}
+	b.WriteString("\n")
+	for _, s := range rep.Sections {
+		fmt.Fprintf(&b, "%-*s", idw, s.ID)
+		for _, st := range s.Status {
+			cell := fmt.Sprintf("%-*s", colw, st)
+			if color {
+				cell = statusColor[st] + cell + "\x1b[0m"
+			}
+			b.WriteString("  " + cell)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\n")
+	for _, s := range rep.Summary {
+		fmt.Fprintf(&b, "%-3s %3d/%d sections  %5.1f%%  words %5.1f%%", s.Lang, s.Present, s.Total, 100*s.Ratio, 100*s.WordRatio)
+		for _, part := range []struct {
+			name string
+			ids  []string
+		}{{"missing", s.Missing}, {"untranslated", s.Untranslated}, {"wrong-language", s.Wrong}, {"partial", s.Partial}} {
+			if len(part.ids) > 0 {
+				fmt.Fprintf(&b, "  %s: %s", part.name, strings.Join(part.ids, " "))
+			}
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
