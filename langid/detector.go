@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pemistahl/lingua-go"
 
@@ -264,14 +265,34 @@ func (d *Detector) Label(paras []corpus.Paragraph) {
 }
 
 // weak reports whether a paragraph's own label should yield to its
-// context: Und, fewer letters than Options.Short, or a margin under 0.5
-// on a line of under 100 letters (names in a list, a caption).
+// context: Und, fewer letters than Options.Short, or a line of under 100
+// letters with a margin under 0.5, or under 0.9 when made mostly of
+// capitalised words (names in a list of organisations, a caption in title
+// case; German nouns are capitalised too, hence the margin).
 func (d *Detector) weak(p corpus.Paragraph, sc scores) bool {
 	if p.Lang == corpus.NoLang {
 		return false
 	}
-	n := countLetters(Clean(p.Text))
-	return p.Lang == corpus.Und || n < d.short || (n < 100 && sc.gap() < 0.5)
+	clean := Clean(p.Text)
+	n := countLetters(clean)
+	return p.Lang == corpus.Und || n < d.short || (n < 100 && (sc.gap() < 0.5 || (sc.gap() < 0.9 && capitalisedShare(clean) >= 0.5)))
+}
+
+// capitalisedShare returns the share of words that start with an upper-case
+// letter.
+func capitalisedShare(text string) float64 {
+	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(words) == 0 {
+		return 0
+	}
+	caps := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return float64(caps) / float64(len(words))
 }
 
 // gap is the margin between the best and the second language.

@@ -1,0 +1,207 @@
+package langid
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/paralign/paralign/corpus"
+)
+
+// one detector for the package's tests: building it is cheap, loading the
+// models on first use is not.
+var shared = sync.OnceValue(func() *Detector {
+	d, err := New(Options{})
+	if err != nil {
+		panic(err)
+	}
+	return d
+})
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		text   string
+		want   corpus.Lang
+		reason string
+	}{
+		{"Статья 5", "ru", "headings decide sections; lingua's script rule"},
+		{"Artículo 5", "es", ""},
+		{"Artikel 5", "de", ""},
+		{"Joint Statement of Communist and Workers’ Parties on the situation in Kazakhstan", "en", ""},
+		{"Comunicado Conjunto de Partidos Comunistas y Obreros", "es", ""},
+		{"Aufstand in Kasachstan", "de", ""},
+		{"1)", corpus.NoLang, "a marker alone has no letters"},
+		{"12. 2022 — 3,5 %", corpus.NoLang, ""},
+		{"https://tinyurl.com/uprising2022", corpus.NoLang, "URLs get arbitrary labels from lingua: set aside"},
+		{"iso@intersoz.org\nwww.intersoz.org\nhttp://facebook.com/intersoz.org", corpus.NoLang, "blog page"},
+		{"", corpus.NoLang, ""},
+	}
+	d := shared()
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := d.Detect(tt.text); got.Lang != tt.want {
+				t.Errorf("Detect(%q) = %v (%.2f), want %v %s", tt.text, got.Lang, got.Conf, tt.want, tt.reason)
+			}
+		})
+	}
+}
+
+func TestDetectMixed(t *testing.T) {
+	d := shared()
+	text := "The Communist and Workers Parties express their solidarity with the workers of Kazakhstan and their just demands. " +
+		"Коммунистические и рабочие партии выражают солидарность с трудящимися Казахстана и их справедливыми требованиями."
+	got := d.Detect(text)
+	if !got.Mixed || len(got.Langs) != 2 || got.Langs[0] != "ru" && got.Langs[0] != "en" {
+		t.Errorf("Detect(en+ru paragraph) = %+v, want mixed en and ru", got)
+	}
+	plain := d.Detect("The Communist and Workers Parties express their solidarity with the workers. They demand higher wages and pensions.")
+	if plain.Mixed || plain.Lang != "en" {
+		t.Errorf("Detect(English paragraph) = %+v, want en, not mixed", plain)
+	}
+}
+
+func TestNew(t *testing.T) {
+	if _, err := New(Options{Langs: []corpus.Lang{"en", "xx"}}); err == nil {
+		t.Error("New(en, xx): no error for an unknown code")
+	}
+	if _, err := New(Options{Langs: []corpus.Lang{"en", "en"}}); err == nil {
+		t.Error("New(en, en): no error for a repeated code")
+	}
+	one, err := New(Options{Langs: []corpus.Lang{"de"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := one.Detect("Whatever text this is"); got.Lang != "de" {
+		t.Errorf("one-language Detect = %v, want de", got.Lang)
+	}
+	if got := one.Detect("42"); got.Lang != corpus.NoLang {
+		t.Errorf("one-language Detect(42) = %v, want none", got.Lang)
+	}
+}
+
+// TestLabelSeed checks every paragraph of the seed statement against its
+// language blocks (layout.tsv: en 1-55, ru 56-76, es 77-95).
+func TestLabelSeed(t *testing.T) {
+	paras := readTestdata(t, "kazakhstan-2022/combined.txt")
+	shared().Label(paras)
+	for _, p := range paras {
+		want := corpus.Lang("en")
+		switch {
+		case p.Start >= 77:
+			want = "es"
+		case p.Start >= 56:
+			want = "ru"
+		}
+		if p.Lang != want {
+			t.Errorf("line %d %q: %v (%.2f), want %v", p.Start, firstChars(p.Text), p.Lang, p.Conf, want)
+		}
+	}
+}
+
+// TestLabelBlog: the German announcement inside the English blog page is
+// German, the English around it English, URL and e-mail lines none.
+func TestLabelBlog(t *testing.T) {
+	paras := readTestdata(t, "blog-mixed-en-de/doc.txt")
+	d, err := New(Options{Langs: []corpus.Lang{"en", "de"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Label(paras)
+	// hand labels: lines 27-49 and 55-62 are the German announcement and
+	// its links; every paragraph made only of URLs or addresses is none
+	for _, p := range paras {
+		want := corpus.Lang("en")
+		switch {
+		case onlyLinks(p.Text):
+			want = corpus.NoLang
+		case p.Start >= 27 && p.Start <= 49, p.Start >= 55 && p.Start <= 62:
+			want = "de"
+		}
+		if p.Lang != want {
+			t.Errorf("line %d %q: %v (%.2f), want %v", p.Start, firstChars(p.Text), p.Lang, p.Conf, want)
+		}
+	}
+}
+
+func onlyLinks(text string) bool {
+	return strings.TrimSpace(Clean(text)) == ""
+}
+
+func readTestdata(t testing.TB, name string) []corpus.Paragraph {
+	t.Helper()
+	f, err := os.Open("../testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := corpus.Read(f, name, corpus.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc.Paragraphs
+}
+
+func firstChars(s string) string {
+	r := []rune(s)
+	if len(r) > 40 {
+		r = r[:40]
+	}
+	return string(r)
+}
+
+func TestLabelDeterministic(t *testing.T) {
+	a := readTestdata(t, "kazakhstan-2022/combined.txt")
+	b := readTestdata(t, "kazakhstan-2022/combined.txt")
+	one, err := New(Options{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	many, err := New(Options{Workers: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	one.Label(a)
+	many.Label(b)
+	for i := range a {
+		if fmt.Sprint(a[i].Label) != fmt.Sprint(b[i].Label) {
+			t.Errorf("line %d: 1 worker %v, 8 workers %v", a[i].Start, a[i].Label, b[i].Label)
+		}
+	}
+}
+
+func ExampleDetector_Label() {
+	d, err := New(Options{Langs: []corpus.Lang{"en", "ru", "es"}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	text := "Joint Statement of Communist and Workers’ Parties\n\nСовместное заявление коммунистических и рабочих партий\n\n1)\n\nComunicado Conjunto de Partidos Comunistas y Obreros\n"
+	paras := corpus.SplitParagraphs(text, "combined.txt", corpus.SplitOptions{})
+	d.Label(paras)
+	for _, p := range paras {
+		fmt.Println(p.Start, p.Lang)
+	}
+	// Output:
+	// 1 en
+	// 3 ru
+	// 5 none
+	// 7 es
+}
+
+func BenchmarkLabel(b *testing.B) {
+	paras := readTestdata(b, "kazakhstan-2022/combined.txt")
+	d := shared()
+	d.Label(slicesClone(paras)) // load the models outside the timing
+	size := 0
+	for _, p := range paras {
+		size += len(p.Text)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		d.Label(slicesClone(paras))
+	}
+}
+
+func slicesClone(p []corpus.Paragraph) []corpus.Paragraph { return append([]corpus.Paragraph(nil), p...) }
