@@ -44,50 +44,45 @@ func AlignSections(outlines []Outline) []Row {
 	type slot struct {
 		id   string
 		kind SectionKind
+		secs []int // per outline: section index, or -1
 	}
 	var order []slot
-	where := make([]map[int]int, len(outlines)) // per outline: row index -> section index
-	for v := range outlines {
-		where[v] = map[int]int{}
-	}
 	for v, o := range outlines {
+		// positions of each id in the order so far
+		at := map[string][]int{}
+		for k, sl := range order {
+			at[sl.id] = append(at[sl.id], k)
+		}
+		merged := make([]slot, 0, len(order)+len(o.Sections))
 		pos := 0
 		for s, sec := range o.Sections {
 			found := -1
-			for k := pos; k < len(order); k++ {
-				if order[k].id == sec.ID {
-					if _, taken := where[v][k]; !taken {
-						found = k
-					}
+			for _, k := range at[sec.ID] {
+				if k >= pos && order[k].secs[v] < 0 {
+					found = k
 					break
 				}
 			}
 			if found < 0 {
-				order = append(order, slot{})
-				copy(order[pos+1:], order[pos:])
-				order[pos] = slot{id: sec.ID, kind: sec.Kind}
-				// shift the row indexes recorded for every outline
-				for u := range where {
-					shifted := map[int]int{}
-					for k, si := range where[u] {
-						if k >= pos {
-							k++
-						}
-						shifted[k] = si
-					}
-					where[u] = shifted
+				sl := slot{id: sec.ID, kind: sec.Kind, secs: make([]int, len(outlines))}
+				for u := range sl.secs {
+					sl.secs[u] = -1
 				}
-				found = pos
+				sl.secs[v] = s
+				merged = append(merged, sl)
+				continue
 			}
-			where[v][found] = s
+			merged = append(merged, order[pos:found+1]...)
+			merged[len(merged)-1].secs[v] = s
 			pos = found + 1
 		}
+		order = append(merged, order[pos:]...)
 	}
 	rows := make([]Row, len(order))
 	for k, sl := range order {
 		rows[k] = Row{ID: sl.id, Kind: sl.kind, Cells: make([]Cell, len(outlines))}
 		for v, o := range outlines {
-			if s, ok := where[v][k]; ok {
+			if s := sl.secs[v]; s >= 0 {
 				rows[k].Cells[v] = Cell{Paras: o.Sections[s].Paras}
 			}
 		}
