@@ -73,8 +73,8 @@ func TestOutline(t *testing.T) {
 			want: []string{"1", "2", "3", "3.1", "3.2", "3.2.1", "3.2.2", "4", "5"},
 		},
 		{
-			name: "markdown paragraph sign with numbered paragraphs",
-			text: "---\ntitle: x\n---\n\n# § 1 Name\n\n1. The association is called X.\n1. Its seat is in Leipzig.\n\n# § 2 Purpose\n\n1. The purpose is science.\n1. It acts for the common good.\n1. It is selfless.\n\n# § 3 Members\n\nAny person can be a member.\n\n# Download\n\nA link.\n",
+			name:   "markdown paragraph sign with numbered paragraphs",
+			text:   "---\ntitle: x\n---\n\n# § 1 Name\n\n1. The association is called X.\n1. Its seat is in Leipzig.\n\n# § 2 Purpose\n\n1. The purpose is science.\n1. It acts for the common good.\n1. It is selfless.\n\n# § 3 Members\n\nAny person can be a member.\n\n# Download\n\nA link.\n",
 			want:   []string{"0+1", "§1", "§2", "§3", "§3+1"},
 			reason: "commons-code-satzung: every paragraph of a § is a Markdown 1. item",
 		},
@@ -99,8 +99,8 @@ func TestOutline(t *testing.T) {
 			want: []string{"III", "III.1", "III.1.a", "III.1.b", "III.2", "IV"},
 		},
 		{
-			name: "articles with preamble heading",
-			text: "Universal Declaration\nAdopted by resolution 217 A (III) of 10 December 1948.\n\nPREAMBLE\nWhereas recognition of the inherent dignity is the foundation of freedom in the world,\n\nArticle 1\nAll human beings are born free and equal in dignity and rights.\n\nArticle 2\nEveryone is entitled to all the rights and freedoms set forth in this Declaration.\n",
+			name:   "articles with preamble heading",
+			text:   "Universal Declaration\nAdopted by resolution 217 A (III) of 10 December 1948.\n\nPREAMBLE\nWhereas recognition of the inherent dignity is the foundation of freedom in the world,\n\nArticle 1\nAll human beings are born free and equal in dignity and rights.\n\nArticle 2\nEveryone is entitled to all the rights and freedoms set forth in this Declaration.\n",
 			want:   []string{"title", "0+1", "preamble", "1", "2"},
 			reason: "udhr-nltk ru.txt has a line between title and ПРЕАМБУЛА",
 		},

@@ -45,19 +45,19 @@ func TestSplitParagraphs(t *testing.T) {
 		},
 		{
 			name: "title above paragraph", format: PlainText,
-			text: "Universal Declaration of Human Rights\nPreamble\nWhereas recognition of the inherent dignity and of the equal and inalienable rights of all members of the human family is the foundation of freedom,\n",
+			text:   "Universal Declaration of Human Rights\nPreamble\nWhereas recognition of the inherent dignity and of the equal and inalienable rights of all members of the human family is the foundation of freedom,\n",
 			want:   []brief{{1, 1, Text, 0}, {2, 2, Text, 0}, {3, 3, Text, 0}},
 			reason: "udhr-nltk: title, heading and text on consecutive lines",
 		},
 		{
 			name: "article line after text", format: PlainText,
-			text: "No one shall be held guilty of any penal offence on account of any act.\nArticle 12 \nNo one shall be subjected to arbitrary interference with his privacy.\n",
+			text:   "No one shall be held guilty of any penal offence on account of any act.\nArticle 12 \nNo one shall be subjected to arbitrary interference with his privacy.\n",
 			want:   []brief{{1, 1, Text, 0}, {2, 2, Text, 0}, {3, 3, Text, 0}},
 			reason: "udhr-nltk en.txt has no blank line before Article 12",
 		},
 		{
 			name: "signatory list", format: PlainText,
-			text: "SolidNet Parties signing\n\n  1. Communist Party of Albania\n  2. Party of Labour of Austria\n  12. Philippines Communist Party [PKP 1930]\n  13. Russian Communist Workers' Party\n",
+			text:   "SolidNet Parties signing\n\n  1. Communist Party of Albania\n  2. Party of Labour of Austria\n  12. Philippines Communist Party [PKP 1930]\n  13. Russian Communist Workers' Party\n",
 			want:   []brief{{1, 1, Text, 0}, {3, 3, ListItem, 1}, {4, 4, ListItem, 1}, {5, 5, ListItem, 1}, {6, 6, ListItem, 1}},
 			reason: "seed statement: an item as wide as the block must not swallow the next",
 		},
@@ -73,7 +73,7 @@ func TestSplitParagraphs(t *testing.T) {
 		},
 		{
 			name: "markdown lazy continuation", format: Markdown,
-			text: "1. Der Verein trägt den Namen Commons & Code.\nEr soll in das Vereinsregister eingetragen werden.\n\n1. Das Geschäftsjahr ist das Kalenderjahr.\n   1. nested item\n",
+			text:   "1. Der Verein trägt den Namen Commons & Code.\nEr soll in das Vereinsregister eingetragen werden.\n\n1. Das Geschäftsjahr ist das Kalenderjahr.\n   1. nested item\n",
 			want:   []brief{{1, 2, ListItem, 1}, {4, 4, ListItem, 1}, {5, 5, ListItem, 2}},
 			reason: "commons-code-satzung de.md writes one sentence per line inside items",
 		},
@@ -94,7 +94,7 @@ func TestSplitParagraphs(t *testing.T) {
 		},
 		{
 			name: "bom lines", format: Markdown,
-			text: "\ufeff## I. Codebase\n### One codebase\n\nText\n\ufeff## II. Deps\n",
+			text:   "\ufeff## I. Codebase\n### One codebase\n\nText\n\ufeff## II. Deps\n",
 			want:   []brief{{1, 1, Heading, 2}, {2, 2, Heading, 3}, {4, 4, Text, 0}, {5, 5, Heading, 2}},
 			reason: "twelve-factor de.md: a BOM at the start of every concatenated page",
 		},

@@ -204,4 +204,6 @@ func BenchmarkLabel(b *testing.B) {
 	}
 }
 
-func slicesClone(p []corpus.Paragraph) []corpus.Paragraph { return append([]corpus.Paragraph(nil), p...) }
+func slicesClone(p []corpus.Paragraph) []corpus.Paragraph {
+	return append([]corpus.Paragraph(nil), p...)
+}
