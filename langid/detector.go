@@ -341,6 +341,13 @@ func (d *Detector) smooth(paras []corpus.Paragraph, all []scores) {
 			l, conf = paras[b].Lang, paras[b].Conf
 		case b < 0 && a >= 0:
 			l, conf = paras[a].Lang, paras[a].Conf
+		case a >= 0 && b >= 0 && p.Lang == corpus.Und:
+			// between two languages (a list at the end of one version):
+			// the version it follows, unless its script says otherwise
+			l, conf = paras[a].Lang, paras[a].Conf
+			if !scriptFits(p.Text, l) {
+				l, conf = paras[b].Lang, paras[b].Conf
+			}
 		}
 		if l != "" && l != p.Lang && scriptFits(p.Text, l) {
 			newLang[i] = l
@@ -361,12 +368,14 @@ func (d *Detector) smooth(paras []corpus.Paragraph, all []scores) {
 	}
 }
 
-// scriptFits reports whether the letters of text are mostly of the script
-// that language l is written in, so that context never relabels a
-// Cyrillic line as English.
+// scriptFits reports whether context may label text as language l: text
+// written mostly in Latin letters may take any language (names and
+// acronyms in Latin letters stand in every version), but text mostly in
+// another script takes only a language of that script, so that context
+// never relabels a Cyrillic line as English.
 func scriptFits(text string, l corpus.Lang) bool {
 	want := scriptOf(l)
-	fit, all := 0, 0
+	fit, latin, all := 0, 0, 0
 	for _, r := range Clean(text) {
 		if !unicode.IsLetter(r) {
 			continue
@@ -375,8 +384,11 @@ func scriptFits(text string, l corpus.Lang) bool {
 		if unicode.Is(want, r) {
 			fit++
 		}
+		if unicode.Is(unicode.Latin, r) {
+			latin++
+		}
 	}
-	return all == 0 || 2*fit > all
+	return all == 0 || 2*latin > all || 2*fit > all
 }
 
 func scriptOf(l corpus.Lang) *unicode.RangeTable {
