@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -29,5 +32,44 @@ func TestScript(t *testing.T) {
 			e.Setenv("TESTDATA", abs)
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"mkfile": mkfile,
+		},
 	})
+}
+
+// mkfile writes a file a txtar archive cannot hold:
+//
+//	mkfile png NAME         a PNG header and a few chunks
+//	mkfile gzip NAME        a gzip stream of some text
+//	mkfile latin1 NAME      UTF-8 text with one Latin-1 byte in it
+//	mkfile line NAME MB     one line of MB megabytes of words, no newline
+func mkfile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: mkfile png|gzip|latin1|line NAME [MB]")
+	}
+	var data []byte
+	switch args[0] {
+	case "png":
+		data = append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10"), bytes.Repeat([]byte{0, 1, 2, 0xff}, 64)...)
+	case "gzip":
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write(bytes.Repeat([]byte("1. The first point of the statement.\n\n"), 50))
+		zw.Close()
+		data = b.Bytes()
+	case "latin1":
+		data = []byte("1. Ein Absatz über die Straße, der in UTF-8 geschrieben ist.\n\n2. Hier steht ein Latin-1-Byte: Stra\xdfe, und danach wieder UTF-8: Größe, Übung, Äpfel, Öfen.\n")
+	case "line":
+		if len(args) != 3 {
+			ts.Fatalf("usage: mkfile line NAME MB")
+		}
+		mb, err := strconv.Atoi(args[2])
+		ts.Check(err)
+		word := []byte("statement ")
+		data = bytes.Repeat(word, mb<<20/len(word))
+	default:
+		ts.Fatalf("mkfile: unknown kind %q", args[0])
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), data, 0o644))
 }

@@ -1,0 +1,402 @@
+package align
+
+import (
+	"cmp"
+	"math"
+	"slices"
+)
+
+// The search: dynamic programming over beads, in full for small texts and
+// otherwise in a corridor around a path found on a coarser copy of the
+// texts (adjacent units merged pairwise, recursively), so that time and
+// memory grow linearly with the length of the texts.
+
+// step is one bead of a path: a source and b target units.
+type step struct{ a, b uint8 }
+
+// side is one text as the search reads it.
+type side struct {
+	n    int
+	plen []float64  // plen[i]: characters in units [0, i)
+	pw   []float64  // pw[i]: anchor weight in units [0, i)
+	keys [][]uint32 // per unit: sorted anchor key ids, repeats kept
+	ends []unitEnd  // per unit: how it ends
+	pm   []float64  // pm[i]: merge costs of the ends of units [0, i)
+	// spans[b][j], 2 ≤ b ≤ maxSpan, b ≤ j: the keys of units [j-b, j)
+	// merged
+	spans [][][]uint32
+}
+
+func newSide(keys [][]uint32, lengths []float64, ends []unitEnd, w []float32, m *beadModel) *side {
+	s := &side{n: len(keys), keys: keys, ends: ends, plen: make([]float64, len(keys)+1)}
+	for i, l := range lengths {
+		s.plen[i+1] = s.plen[i] + l
+	}
+	s.prepare(w, m, m.maxSpan)
+	return s
+}
+
+// prepare sums the anchor weights and merge costs and merges the spans of
+// up to maxSpan units.
+func (s *side) prepare(w []float32, m *beadModel, maxSpan int) {
+	s.pm = make([]float64, s.n+1)
+	for i, e := range s.ends {
+		s.pm[i+1] = s.pm[i] + m.merge[e]
+	}
+	s.pw = make([]float64, s.n+1)
+	for i, ks := range s.keys {
+		t := 0.0
+		for _, k := range ks {
+			t += float64(w[k])
+		}
+		s.pw[i+1] = s.pw[i] + t
+	}
+	s.spans = make([][][]uint32, maxSpan+1)
+	for b := 2; b <= maxSpan; b++ {
+		size := 0
+		for j := b; j <= s.n; j++ {
+			size += len(s.span(j-b, j-1)) + len(s.keys[j-1])
+		}
+		flat := make([]uint32, 0, size)
+		s.spans[b] = make([][]uint32, s.n+1)
+		for j := b; j <= s.n; j++ {
+			start := len(flat)
+			flat = mergeSorted(flat, s.span(j-b, j-1), s.keys[j-1])
+			s.spans[b][j] = flat[start:len(flat):len(flat)]
+		}
+	}
+}
+
+// span returns the keys of units [i, j), j-i ≤ maxSpan.
+func (s *side) span(i, j int) []uint32 {
+	switch j - i {
+	case 0:
+		return nil
+	case 1:
+		return s.keys[i]
+	}
+	return s.spans[j-i][j]
+}
+
+// shape is a bead shape with its prior cost.
+type shape struct {
+	a, b int
+	pen  float64
+}
+
+// scorer scores beads between two sides.
+type scorer struct {
+	src, tgt *side
+	w        []float32 // anchor weight by key id
+	m        *beadModel
+	shapes   []shape
+}
+
+// intersectWeight returns the weight of the keys that the sorted lists x
+// and y share, each occurrence counted once.
+func intersectWeight(x, y []uint32, w []float32) float32 {
+	var s float32
+	i, j := 0, 0
+	for i < len(x) && j < len(y) {
+		switch {
+		case x[i] < y[j]:
+			i++
+		case x[i] > y[j]:
+			j++
+		default:
+			s += w[x[i]]
+			i++
+			j++
+		}
+	}
+	return s
+}
+
+// cost is the cost of the bead of source units [pi, i) and target units
+// [pj, j) whose shared anchor weight is match.
+func (sc *scorer) cost(pi, i, pj, j int, match, pen float64) float64 {
+	c, ws, wt := sc.baseCost(pi, i, pj, j, pen)
+	return c - sc.m.matchGain()*min(match, ws, wt)
+}
+
+// baseCost is the cost of a bead as though its units shared no anchor,
+// and the anchor weights of its two sides; each unit of shared weight
+// lowers the cost by matchGain.
+func (sc *scorer) baseCost(pi, i, pj, j int, pen float64) (c, ws, wt float64) {
+	src, tgt, m := sc.src, sc.tgt, sc.m
+	l1 := src.plen[i] - src.plen[pi]
+	l2 := tgt.plen[j] - tgt.plen[pj]
+	ws = src.pw[i] - src.pw[pi]
+	wt = tgt.pw[j] - tgt.pw[pj]
+	c = pen + m.loss*(ws+wt)
+	if i == pi || j == pj {
+		return c + m.nullLen*(l1+l2/m.ratio)/m.unitLen, ws, wt
+	}
+	if i-pi > 1 {
+		c += src.pm[i-1] - src.pm[pi]
+	}
+	if j-pj > 1 {
+		c += tgt.pm[j-1] - tgt.pm[pj]
+	}
+	if src.ends[i-1] != tgt.ends[j-1] {
+		c += m.mismatch
+	}
+	return c + m.lenWeight*m.lengthCost(l1, l2), ws, wt
+}
+
+// beadCost is the cost of the bead of source units [pi, i) and target
+// units [pj, j).
+func (sc *scorer) beadCost(pi, i, pj, j int) float64 {
+	match := float64(intersectWeight(sc.src.span(pi, i), sc.tgt.span(pj, j), sc.w))
+	return sc.cost(pi, i, pj, j, match, sc.m.penalty(i-pi, j-pj))
+}
+
+// corridor bounds the search: row i (source units consumed) may pair with
+// target positions lo[i]..hi[i]. lo and hi are non-decreasing, lo[0] = 0,
+// hi[n] = m and lo[i] ≤ hi[i-1], so that every cell is reachable.
+type corridor struct{ lo, hi []int }
+
+func fullCorridor(n, m int) corridor {
+	c := corridor{lo: make([]int, n+1), hi: make([]int, n+1)}
+	for i := range c.hi {
+		c.hi[i] = m
+	}
+	return c
+}
+
+// around returns the corridor of half-width w around path.
+func around(path []step, n, m, w int) corridor {
+	c := corridor{lo: make([]int, n+1), hi: make([]int, n+1)}
+	for i := range c.lo {
+		c.lo[i] = m
+	}
+	i, j := 0, 0
+	mark := func(i, j0, j1 int) {
+		c.lo[i] = min(c.lo[i], j0)
+		c.hi[i] = max(c.hi[i], j1)
+	}
+	mark(0, 0, 0)
+	for _, s := range path {
+		i1, j1 := i+int(s.a), j+int(s.b)
+		for r := i; r <= i1; r++ {
+			mark(r, j, j1)
+		}
+		i, j = i1, j1
+	}
+	c.widen(m, w)
+	return c
+}
+
+// widen adds w columns on both sides of every row, then restores the
+// corridor invariants.
+func (c corridor) widen(m, w int) {
+	n := len(c.lo) - 1
+	for i := range c.lo {
+		c.lo[i] = max(0, c.lo[i]-w)
+		c.hi[i] = min(m, c.hi[i]+w)
+	}
+	c.lo[0], c.hi[n] = 0, m
+	for i := 1; i <= n; i++ {
+		c.lo[i] = max(c.lo[i], c.lo[i-1])
+		c.hi[i] = max(c.hi[i], c.hi[i-1])
+	}
+	for i := n - 1; i >= 0; i-- {
+		c.lo[i] = min(c.lo[i], c.lo[i+1])
+	}
+	for i := 1; i <= n; i++ {
+		c.lo[i] = min(c.lo[i], c.hi[i-1])
+		c.hi[i] = max(c.hi[i], c.lo[i])
+	}
+}
+
+// coarseSpan is the most units on one side of a bead between coarse
+// units, and coarseKeys the most keys a coarse unit keeps (its heaviest):
+// coarse levels only need to find the way, and stay cheap.
+const (
+	coarseSpan = 2
+	coarseKeys = 48
+)
+
+// search aligns the two sides, which are the texts with every f adjacent
+// units merged: in full when small (the work of a cell grows with f), else
+// in a corridor around the path found on a copy twice as coarse.
+func (sc *scorer) search(f int) []step {
+	n, m := sc.src.n, sc.tgt.n
+	if float64(n+1)*float64(m+1)*float64(f) <= float64(sc.m.fullCells) || n <= 1 && m <= 1 {
+		return sc.run(fullCorridor(n, m))
+	}
+	cs, ct := coarsen(sc.src, sc.tgt, sc.w, sc.m)
+	coarse := &scorer{src: cs, tgt: ct, w: sc.w, m: sc.m, shapes: sc.m.shapes(coarseSpan)}
+	cpath := coarse.search(2 * f)
+	return sc.run(around(expand(cpath, n, m), n, m, sc.m.band))
+}
+
+// expand maps a path between coarse units (pairs of fine units) to a path
+// between the fine units, each coarse bead becoming one rectangle walked
+// along its diagonal.
+func expand(path []step, n, m int) []step {
+	var out []step
+	i, j := 0, 0
+	for _, s := range path {
+		i1, j1 := min(n, i+2*int(s.a)), min(m, j+2*int(s.b))
+		for i < i1 || j < j1 {
+			a, b := uint8(0), uint8(0)
+			if i < i1 {
+				a = 1
+			}
+			if j < j1 {
+				b = 1
+			}
+			out = append(out, step{a, b})
+			i += int(a)
+			j += int(b)
+		}
+	}
+	return out
+}
+
+// coarsen merges adjacent units of both sides pairwise. Keys found in more
+// than a quarter of the coarse units of either side, which cannot tell
+// places apart at that scale, are dropped.
+func coarsen(src, tgt *side, w []float32, m *beadModel) (*side, *side) {
+	merge := func(s *side) *side {
+		n := (s.n + 1) / 2
+		c := &side{n: n, plen: make([]float64, n+1), keys: make([][]uint32, n), ends: make([]unitEnd, n)}
+		for k := 0; k < n; k++ {
+			a, b := 2*k, min(2*k+2, s.n)
+			c.plen[k+1] = s.plen[b]
+			c.ends[k] = s.ends[b-1]
+			if b-a == 1 {
+				c.keys[k] = s.keys[a]
+			} else {
+				c.keys[k] = mergeSorted(nil, s.keys[a], s.keys[a+1])
+			}
+		}
+		return c
+	}
+	cs, ct := merge(src), merge(tgt)
+	df := make([]int32, len(w))
+	frequent := make([]bool, len(w))
+	for _, s := range []*side{cs, ct} {
+		clear(df)
+		for _, ks := range s.keys {
+			for k, id := range ks {
+				if k == 0 || ks[k-1] != id {
+					df[id]++
+				}
+			}
+		}
+		limit := int32(max(4, s.n/4))
+		for k, d := range df {
+			if d > limit {
+				frequent[k] = true
+			}
+		}
+	}
+	for _, s := range []*side{cs, ct} {
+		for u, ks := range s.keys {
+			if slices.ContainsFunc(ks, func(k uint32) bool { return frequent[k] }) {
+				ks = slices.DeleteFunc(slices.Clone(ks), func(k uint32) bool { return frequent[k] })
+			}
+			if len(ks) > coarseKeys {
+				ks = slices.Clone(ks)
+				slices.SortStableFunc(ks, func(a, b uint32) int { return cmp.Compare(w[b], w[a]) })
+				ks = ks[:coarseKeys]
+				slices.Sort(ks)
+			}
+			s.keys[u] = ks
+		}
+		s.prepare(w, m, coarseSpan)
+	}
+	return cs, ct
+}
+
+// mergeSorted appends to dst the sorted lists x and y merged, repeats
+// kept.
+func mergeSorted(dst, x, y []uint32) []uint32 {
+	i, j := 0, 0
+	for i < len(x) && j < len(y) {
+		if x[i] <= y[j] {
+			dst = append(dst, x[i])
+			i++
+		} else {
+			dst = append(dst, y[j])
+			j++
+		}
+	}
+	dst = append(dst, x[i:]...)
+	return append(dst, y[j:]...)
+}
+
+// run finds the cheapest path from (0, 0) to (n, m) inside the corridor.
+func (sc *scorer) run(cor corridor) []step {
+	n, m := sc.src.n, sc.tgt.n
+	lo, hi := cor.lo, cor.hi
+	k := sc.m.maxSpan
+	off := make([]int, n+2)
+	for i := 0; i <= n; i++ {
+		off[i+1] = off[i] + hi[i] - lo[i] + 1
+	}
+	back := make([]uint8, off[n+1])
+	costs := make([][]float64, k+1)
+	inf := math.Inf(1)
+	gain := sc.m.matchGain()
+	for i := 0; i <= n; i++ {
+		row := slices.Grow(costs[i%(k+1)][:0], hi[i]-lo[i]+1)[:hi[i]-lo[i]+1]
+		costs[i%(k+1)] = row
+		for j := lo[i]; j <= hi[i]; j++ {
+			best, bs := inf, 0
+			if i == 0 && j == 0 {
+				best = 0
+			}
+			for s, sh := range sc.shapes {
+				pi, pj := i-sh.a, j-sh.b
+				if pi < 0 || pj < lo[pi] || pj > hi[pi] {
+					continue
+				}
+				prev := costs[pi%(k+1)][pj-lo[pi]]
+				if prev == inf {
+					continue
+				}
+				c, ws, wt := sc.baseCost(pi, i, pj, j, sh.pen)
+				c += prev
+				// the anchors can lower the cost by gain × min(ws, wt) at most
+				if c-gain*min(ws, wt) >= best {
+					continue
+				}
+				if ws > 0 && wt > 0 {
+					c -= gain * min(float64(intersectWeight(sc.src.span(pi, i), sc.tgt.span(pj, j), sc.w)), ws, wt)
+				}
+				if c < best {
+					best, bs = c, s+1
+				}
+			}
+			row[j-lo[i]] = best
+			back[off[i]+j-lo[i]] = uint8(bs)
+		}
+	}
+	var path []step
+	for i, j := n, m; i > 0 || j > 0; {
+		var s uint8
+		if j >= lo[i] && j <= hi[i] {
+			s = back[off[i]+j-lo[i]]
+		}
+		if s == 0 {
+			// unreachable with a valid corridor; fall back to nulls
+			if i > 0 {
+				path = append(path, step{1, 0})
+				i--
+			} else {
+				path = append(path, step{0, 1})
+				j--
+			}
+			continue
+		}
+		sh := sc.shapes[s-1]
+		path = append(path, step{uint8(sh.a), uint8(sh.b)})
+		i -= sh.a
+		j -= sh.b
+	}
+	slices.Reverse(path)
+	return path
+}
