@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -69,6 +70,9 @@ func SplitParagraphs(text, file string, opts SplitOptions) []Paragraph {
 		lines = lines[:len(lines)-1]
 	}
 	s := splitter{file: file, lines: lines, md: format == Markdown}
+	if !s.md {
+		s.measure()
+	}
 	s.run()
 	return s.out
 }
@@ -85,6 +89,10 @@ type splitter struct {
 	// indents of the enclosing list items, innermost last
 	listIndents []int
 	lastWasItem bool // the previous paragraph was a list item (list context)
+	// plain text: the widest line of each line's blank-line block, and the
+	// narrowest wrap column the document as a whole allows
+	widths    []int
+	wrapFloor int
 }
 
 func (s *splitter) run() {
@@ -204,22 +212,42 @@ func (s *splitter) wrapped(i int) bool {
 	return utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(word) > width*9/10
 }
 
-// blockWidth returns the rune length of the longest line of the blank-line
-// block holding line i.
-func (s *splitter) blockWidth(i int) int {
-	lo, hi := i, i
-	for lo > 0 && !isBlank(s.lines[lo-1]) {
-		lo--
+// measure records, for plain text, the width of every line's blank-line
+// block and the document's wrap floor. Tools wrap a whole file at one
+// column, so a block of short lines in a file whose lines run wider was
+// broken by hand (a title over a subtitle, an address), not wrapped: the
+// floor is the 90th percentile of the line lengths, capped at 64 columns
+// so that a file of long unwrapped lines does not hide a block that really
+// is wrapped narrowly.
+func (s *splitter) measure() {
+	s.widths = make([]int, len(s.lines))
+	lens := make([]int, 0, len(s.lines))
+	for lo := 0; lo < len(s.lines); {
+		if isBlank(s.lines[lo]) {
+			lo++
+			continue
+		}
+		hi, w := lo, 0
+		for ; hi < len(s.lines) && !isBlank(s.lines[hi]); hi++ {
+			n := utf8.RuneCountInString(strings.TrimRightFunc(s.lines[hi], isSpace))
+			lens = append(lens, n)
+			w = max(w, n)
+		}
+		for k := lo; k < hi; k++ {
+			s.widths[k] = w
+		}
+		lo = hi
 	}
-	for hi+1 < len(s.lines) && !isBlank(s.lines[hi+1]) {
-		hi++
+	if len(lens) > 0 {
+		slices.Sort(lens)
+		s.wrapFloor = min(lens[len(lens)*9/10], 64)
 	}
-	w := 0
-	for _, l := range s.lines[lo : hi+1] {
-		w = max(w, utf8.RuneCountInString(strings.TrimRightFunc(l, isSpace)))
-	}
-	return w
 }
+
+// blockWidth returns the width line i may have been wrapped at: the rune
+// length of the longest line of its blank-line block, or the document's
+// wrap floor when that is wider.
+func (s *splitter) blockWidth(i int) int { return max(s.widths[i], s.wrapFloor) }
 
 func (s *splitter) listLevel(indent int) int {
 	for len(s.listIndents) > 0 && s.listIndents[len(s.listIndents)-1] > indent {

@@ -44,6 +44,18 @@ func TestSplitParagraphs(t *testing.T) {
 			want: []brief{{1, 3, Text, 0}},
 		},
 		{
+			name: "title over subtitle in a file of long lines", format: PlainText,
+			text:   "Die Allgemeine Erklärung der Menschenrechte\nResolution 217 A (III) vom 10.12.1948\n\n" + strings.Repeat("Da die Anerkennung der angeborenen Würde und der gleichen Rechte aller Mitglieder die Grundlage bildet.\n\n", 3),
+			want:   []brief{{1, 1, Text, 0}, {2, 2, Text, 0}, {4, 4, Text, 0}, {6, 6, Text, 0}, {8, 8, Text, 0}},
+			reason: "udhr-nltk de.txt: nothing in the file is wrapped at 43 columns",
+		},
+		{
+			name: "narrowly wrapped file stays wrapped", format: PlainText,
+			text:   "The assets of the association\nare transferred to the society\nfor civil rights.\n\nIts members meet once a\nyear in the spring.\n",
+			want:   []brief{{1, 3, Text, 0}, {5, 6, Text, 0}},
+			reason: "a file wrapped at 30 columns throughout",
+		},
+		{
 			name: "title above paragraph", format: PlainText,
 			text:   "Universal Declaration of Human Rights\nPreamble\nWhereas recognition of the inherent dignity and of the equal and inalienable rights of all members of the human family is the foundation of freedom,\n",
 			want:   []brief{{1, 1, Text, 0}, {2, 2, Text, 0}, {3, 3, Text, 0}},
