@@ -38,6 +38,11 @@ type BeadOptions struct {
 	// confident beads of a first alignment and aligns again with them as
 	// further anchors. The zero value (false) runs it.
 	NoLexicon bool
+	// Ratio is the expected length of a target unit per character of its
+	// source, measured on more text than src and tgt hold (for units of
+	// one section, on the whole document). Zero measures it from src and
+	// tgt, drawn towards 1 for short texts.
+	Ratio float64
 }
 
 // AlignUnits aligns two sequences of text units, sentences or paragraphs
@@ -64,6 +69,7 @@ func AlignUnits(src, tgt []string, opts BeadOptions) []Bead {
 	if opts.NoLexicon {
 		m.lexicon = false
 	}
+	m.fixedRatio = opts.Ratio
 	return alignUnits(src, tgt, m)
 }
 
@@ -81,8 +87,13 @@ func alignUnits(src, tgt []string, m beadModel) []Bead {
 			total[t] += texts[t][i].length
 		}
 	}
-	if total[0] > 0 && total[1] > 0 {
-		m.ratio = total[1] / total[0]
+	switch {
+	case m.fixedRatio > 0:
+		m.ratio = m.fixedRatio
+	case total[0] > 0 && total[1] > 0:
+		// A unit without counterpart skews the ratio of a short text;
+		// a pseudo-count of ratioPrior characters at 1:1 tempers it.
+		m.ratio = (total[1] + ratioPrior) / (total[0] + ratioPrior)
 	}
 	m.unitLen = max(1, (total[0]+total[1]/m.ratio)/float64(len(src)+len(tgt)))
 
@@ -105,6 +116,10 @@ func alignUnits(src, tgt []string, m beadModel) []Bead {
 	}
 	return sc.beads(path)
 }
+
+// ratioPrior is the weight, in characters, of the prior length ratio 1
+// against the ratio measured from the texts.
+const ratioPrior = 500
 
 func newScorer(texts [2][]unitText, keys *anchorKeys, m *beadModel) *scorer {
 	w := keys.weights(len(texts[0]), len(texts[1]), m.class)

@@ -17,7 +17,10 @@ type beadModel struct {
 	// (mean length). ratio and variance are measured from the texts.
 	lenWeight float64
 	ratio     float64
-	variance  float64
+	// fixedRatio, when positive, is the ratio to start from, measured
+	// on the whole document by the caller
+	fixedRatio float64
+	variance   float64
 	// nullLen is the cost of leaving a unit of average length (unitLen
 	// characters) unaligned; it grows linearly with the length.
 	nullLen float64

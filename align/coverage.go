@@ -99,21 +99,9 @@ func Coverage(rows []Row, langs []corpus.Lang, opts CoverageOptions) CoverageRep
 			counted = append(counted, r)
 		}
 	}
-	// pivot: most sections present, then column order
 	rep.Pivot = opts.Pivot
-	if !slices.Contains(langs, rep.Pivot) {
-		best := -1
-		for v, l := range langs {
-			n := 0
-			for _, r := range counted {
-				if !r.Cells[v].Empty() {
-					n++
-				}
-			}
-			if n > best {
-				rep.Pivot, best = l, n
-			}
-		}
+	if !slices.Contains(langs, rep.Pivot) && len(langs) > 0 {
+		rep.Pivot = langs[PivotVersion(rows, len(langs))]
 	}
 	pv := slices.Index(langs, rep.Pivot)
 	// the document's own length ratios, per language against the pivot
@@ -275,4 +263,29 @@ func cellWords(c Cell) int {
 		n += len(strings.FieldsFunc(afterMarker(p.Text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 	}
 	return n
+}
+
+// PivotVersion returns the index of the version with the most numbered
+// sections (title and preamble included, unnumbered blocks not), the
+// first in version order on a tie: the reference the others are compared
+// with when no pivot is named. n is the number of versions.
+func PivotVersion(rows []Row, n int) int {
+	count := make([]int, n)
+	for _, r := range rows {
+		if r.Kind == Unnumbered {
+			continue
+		}
+		for v, c := range r.Cells {
+			if !c.Empty() {
+				count[v]++
+			}
+		}
+	}
+	best := 0
+	for v := range count {
+		if count[v] > count[best] {
+			best = v
+		}
+	}
+	return best
 }

@@ -12,6 +12,9 @@ type Row struct {
 	// Cells holds one cell per version, in the order the versions were
 	// given; an empty cell means the version has no such unit.
 	Cells []Cell
+	// Score is the aligner's confidence in a row of paragraphs or
+	// sentences, 0–1 (see Refine); section rows, matched by id, have 0.
+	Score float64
 }
 
 // Cell is the text of one version in a row.

@@ -29,6 +29,11 @@ func Read(r io.Reader, name string, opts ReadOptions) (*Document, error) {
 	if err != nil {
 		return nil, &ParseError{File: name, Err: err}
 	}
+	return ReadBytes(data, name, opts)
+}
+
+// ReadBytes is Read on an input already in memory. It does not keep data.
+func ReadBytes(data []byte, name string, opts ReadOptions) (*Document, error) {
 	dec, err := Decode(data, name, opts.Encoding)
 	if err != nil {
 		return nil, err

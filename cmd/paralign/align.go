@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -18,21 +20,35 @@ type alignOpts struct {
 	presplit bool
 }
 
-var alignFormats = []string{"tsv", "jsonl"}
+var alignFormats = []string{"tsv", "jsonl", "ladder"}
 
 var alignCommand = command{
 	name: "align",
 	summary: `Align the language versions and print one row per aligned unit: the id,
 then one column per language (in --langs order) holding that unit's text.
 An empty cell means the language has no such unit. --format jsonl is the
-lossless form: every input paragraph, byte for byte, in exactly one row.`,
+lossless form: every input paragraph, byte for byte, in exactly one row.
+
+--by paragraph and --by sentence align the paragraphs or sentences inside
+each section (across the whole text when it has no numbered sections);
+their rows are numbered within the section (3/2) and the JSONL rows carry
+a score, 0–1. Units one language merges (2:1) share one row; a unit
+without counterpart has a row of its own with the other cells empty.
+
+--presplit reads two files of one sentence per line (the form of the
+aligner benchmarks) and aligns the lines: --format ladder writes
+"[i]:[j]:SCORE" beads with 0-based line numbers, as Vecalign and
+Bertalign do; tsv writes the bead number and the lines.`,
 	example: `paralign align testdata/kazakhstan-2022/combined.txt
 paralign align --langs en,ru,es,de en.txt ru.txt es.txt de.txt
 paralign align --input en=charter.en.txt --input de=satzung.txt -o aligned.tsv
-paralign align --format jsonl combined.txt > aligned.jsonl`,
+paralign align --format jsonl combined.txt > aligned.jsonl
+paralign align --by sentence --langs en,es en.txt es.txt
+paralign align --by sentence --presplit --format ladder --langs de,fr test.de test.fr`,
 	flags: func(fs *pflag.FlagSet) any {
 		o := &alignOpts{}
 		fs.StringVar(&o.by, "by", "section", "unit: section, paragraph or sentence")
+		fs.BoolVar(&o.presplit, "presplit", false, "with --by sentence: two files, one sentence per line, aligned as they are")
 		addCommon(fs, &o.commonOpts, alignFormats)
 		return o
 	},
@@ -44,8 +60,18 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 	if err := o.checkFormat(alignFormats); err != nil {
 		return err
 	}
-	if o.by != "section" {
-		return usagef("--by %s: only section is built so far", o.by)
+	unit, ok := align.ParseUnit(o.by)
+	if !ok {
+		return usagef("unknown --by %q: want section, paragraph or sentence", o.by)
+	}
+	if o.presplit {
+		if unit != align.BySentence {
+			return usagef("--presplit wants --by sentence")
+		}
+		return runPresplit(ctx, e, o, args)
+	}
+	if o.format == "ladder" {
+		return usagef("--format ladder wants --by sentence --presplit")
 	}
 	j, err := o.load(ctx, e, args)
 	if err != nil {
@@ -56,12 +82,83 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 		return err
 	}
 	rows := align.AlignSections(align.Outlines(vers))
+	if unit != align.BySection {
+		rows = align.Refine(rows, unit, align.RefineOptions{
+			Pivot: align.PivotVersion(rows, len(vers)),
+			Langs: versionLangs(vers),
+		})
+		if err := ctx.Err(); err != nil {
+			return errInterrupted
+		}
+	}
 	return writeOutput(ctx, e, o.output, func(w io.Writer) error {
 		if o.format == "jsonl" {
-			return writeRowsJSONL(w, vers, rows)
+			return writeRowsJSONL(w, vers, rows, unit != align.BySection)
 		}
 		return writeRowsTSV(w, vers, rows)
 	})
+}
+
+// runPresplit aligns two files of one sentence per line. --langs names
+// the two columns; the files need no language detection.
+func runPresplit(ctx context.Context, e *env, o *alignOpts, args []string) error {
+	langs, err := o.parseLangs()
+	if err != nil {
+		return err
+	}
+	srcs, err := o.sources(args, langs)
+	if err != nil {
+		return err
+	}
+	if len(srcs) != 2 {
+		return usagef("--presplit wants two files, source and target; got %d", len(srcs))
+	}
+	if o.format == "jsonl" {
+		return usagef("--presplit writes ladder or tsv, not jsonl")
+	}
+	var lines [2][]string
+	for k, src := range srcs {
+		name, data, err := readRaw(e, src)
+		if err != nil {
+			return err
+		}
+		dec, err := corpus.Decode(data, name, o.encoding)
+		if err != nil {
+			return inputError(err)
+		}
+		text := strings.TrimSuffix(dec.Text, "\n")
+		if text != "" {
+			lines[k] = strings.Split(text, "\n")
+		}
+	}
+	beads := align.AlignUnits(lines[0], lines[1], align.BeadOptions{})
+	if err := ctx.Err(); err != nil {
+		return errInterrupted
+	}
+	return writeOutput(ctx, e, o.output, func(w io.Writer) error {
+		if o.format == "ladder" {
+			return align.WriteLadder(w, beads)
+		}
+		t := corpus.NewTSVWriter(w)
+		head := []string{"id", "src", "tgt", "score"}
+		for k := range min(2, len(langs)) {
+			head[k+1] = langs[k].String()
+		}
+		t.Write(head)
+		for n, b := range beads {
+			t.Write([]string{strconv.Itoa(n + 1), joinLines(lines[0], b.Src), joinLines(lines[1], b.Tgt), strconv.FormatFloat(b.Score, 'f', 4, 64)})
+		}
+		t.Flush()
+		return t.Error()
+	})
+}
+
+func joinLines(lines []string, idx []int) string {
+	parts := make([]string, len(idx))
+	for k, i := range idx {
+		parts[k] = lines[i]
+	}
+	return corpus.CellText(strings.Join(parts, " "))
 }
 
 func writeRowsTSV(w io.Writer, vers []align.Version, rows []align.Row) error {
@@ -117,6 +214,7 @@ type jsonCell struct {
 type jsonRow struct {
 	ID    string            `json:"id"`
 	Kind  align.SectionKind `json:"kind"`
+	Score *float64          `json:"score,omitempty"`
 	Cells orderedCells      `json:"cells"`
 }
 
@@ -155,11 +253,15 @@ func marshalNoEscape(v any) ([]byte, error) {
 	return []byte(strings.TrimRight(b.String(), "\n")), nil
 }
 
-func writeRowsJSONL(w io.Writer, vers []align.Version, rows []align.Row) error {
+func writeRowsJSONL(w io.Writer, vers []align.Version, rows []align.Row, scored bool) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, r := range rows {
 		jr := jsonRow{ID: r.ID, Kind: r.Kind}
+		if scored {
+			sc := math.Round(r.Score*1000) / 1000
+			jr.Score = &sc
+		}
 		for v, c := range r.Cells {
 			if c.Empty() {
 				continue

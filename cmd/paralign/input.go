@@ -141,24 +141,36 @@ func (o *commonOpts) readSource(ctx context.Context, e *env, src source) (*corpu
 		return nil, usagef("unknown --markup %q: want auto, plain or markdown", o.markup)
 	}
 	ropts := corpus.ReadOptions{Encoding: o.encoding, Format: format}
+	name, data, err := readRaw(e, src)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := corpus.ReadBytes(data, name, ropts)
+	return doc, inputError(err)
+}
+
+// readRaw reads one input whole: a file, or standard input for "-". It
+// returns the name errors and output give the input.
+func readRaw(e *env, src source) (string, []byte, error) {
 	if src.path == "-" {
-		doc, err := corpus.Read(e.stdin, "<stdin>", ropts)
-		return doc, inputError(err)
+		data, err := io.ReadAll(e.stdin)
+		if err != nil {
+			return "", nil, fmt.Errorf("<stdin>: %w", err)
+		}
+		return "<stdin>", data, nil
 	}
 	info, err := os.Stat(src.path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", src.path, plainPathError(err))
+		return "", nil, fmt.Errorf("%s: %w", src.path, plainPathError(err))
 	}
 	if info.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory, not a file", src.path)
+		return "", nil, fmt.Errorf("%s: is a directory, not a file", src.path)
 	}
-	f, err := os.Open(src.path)
+	data, err := os.ReadFile(src.path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", src.path, plainPathError(err))
+		return "", nil, fmt.Errorf("%s: %w", src.path, plainPathError(err))
 	}
-	defer f.Close()
-	doc, err := corpus.Read(f, src.path, ropts)
-	return doc, inputError(err)
+	return src.path, data, nil
 }
 
 // inputError turns an unknown --encoding into a usage error.
