@@ -31,7 +31,7 @@ type BeadOptions struct {
 	// Band is the half-width, in units, of the corridor searched around
 	// a provisional path: the path found on a coarser copy of long texts
 	// (adjacent units merged pairwise) and the first-pass path of the
-	// second pass. Texts of up to about two thousand units a side are
+	// second pass. Texts of up to about five hundred units a side are
 	// searched in full whatever Band is. Zero means 24.
 	Band int
 	// NoLexicon skips the second pass, which learns word pairs from the

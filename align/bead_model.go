@@ -8,7 +8,7 @@ import "math"
 type beadModel struct {
 	maxSpan   int // most units on one side of a bead
 	band      int // half-width of the search corridor, in units
-	fullCells int // texts with at most this many DP cells are searched in full
+	fullCells int // texts with at most this many DP cells are searched in full (banded search scores the same on Text+Berg; full costs ~n² time)
 
 	pen [5][5]float64 // prior cost of a bead shape, [source units][target units]
 
@@ -51,7 +51,7 @@ func defaultBeadModel() beadModel {
 	m := beadModel{
 		maxSpan:   3,
 		band:      24,
-		fullCells: 4 << 20,
+		fullCells: 1 << 18,
 		lenWeight: 1,
 		ratio:     1,
 		variance:  6.8,

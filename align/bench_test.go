@@ -35,3 +35,49 @@ func BenchmarkOutlinesAndRows(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAlignUnits aligns the English and German sentences of the
+// repository's charter, repeated to n sentences a side, with every
+// twentieth German sentence left out: time and memory should grow
+// linearly with n (scripts/bench-sentences.sh measures the command on
+// 10,000 to 100,000 lines).
+func BenchmarkAlignUnits(b *testing.B) {
+	var sides [2][]string
+	for k, l := range []corpus.Lang{"en", "de"} {
+		v := readVersion(b, l, "../testdata/charter/"+string(l)+".txt")
+		for _, p := range v.Paras {
+			for _, s := range corpus.SplitSentences(p.Text, l) {
+				sides[k] = append(sides[k], strings.TrimSpace(p.Text[s.Start:s.End]))
+			}
+		}
+	}
+	for _, n := range []int{1000, 10000} {
+		src, tgt := repeatUnits(sides[0], n), repeatUnits(sides[1], n)
+		tgt = dropEvery(tgt, 20)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				if beads := AlignUnits(src, tgt, BeadOptions{}); len(beads) < n/2 {
+					b.Fatalf("%d beads for %d units", len(beads), n)
+				}
+			}
+		})
+	}
+}
+
+func repeatUnits(u []string, n int) []string {
+	out := make([]string, 0, n)
+	for len(out) < n {
+		out = append(out, u[:min(len(u), n-len(out))]...)
+	}
+	return out
+}
+
+func dropEvery(u []string, k int) []string {
+	var out []string
+	for i, s := range u {
+		if i%k != k-1 {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -72,7 +72,7 @@ func TestMergeOnPivot(t *testing.T) {
 }
 
 // readVersion reads one language file of the repository's testdata.
-func readVersion(t *testing.T, lang corpus.Lang, path string) Version {
+func readVersion(t testing.TB, lang corpus.Lang, path string) Version {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
