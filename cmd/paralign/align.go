@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 
 	"github.com/paralign/paralign/align"
 	"github.com/paralign/paralign/corpus"
+	"github.com/paralign/paralign/view"
 )
 
 type alignOpts struct {
@@ -20,7 +22,7 @@ type alignOpts struct {
 	presplit bool
 }
 
-var alignFormats = []string{"tsv", "jsonl", "ladder"}
+var alignFormats = []string{"tsv", "jsonl", "html", "ladder"}
 
 var alignCommand = command{
 	name: "align",
@@ -28,6 +30,8 @@ var alignCommand = command{
 then one column per language (in --langs order) holding that unit's text.
 An empty cell means the language has no such unit. --format jsonl is the
 lossless form: every input paragraph, byte for byte, in exactly one row.
+--format html writes one self-contained page with the versions side by
+side.
 
 --by paragraph and --by sentence align the paragraphs or sentences inside
 each section (across the whole text when it has no numbered sections);
@@ -92,8 +96,11 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 		}
 	}
 	return writeOutput(ctx, e, o.output, func(w io.Writer) error {
-		if o.format == "jsonl" {
+		switch o.format {
+		case "jsonl":
 			return writeRowsJSONL(w, vers, rows, unit != align.BySection)
+		case "html":
+			return view.WritePage(w, view.Page{Title: pageTitle(vers), Langs: versionLangs(vers), Rows: rows})
 		}
 		return writeRowsTSV(w, vers, rows)
 	})
@@ -113,8 +120,8 @@ func runPresplit(ctx context.Context, e *env, o *alignOpts, args []string) error
 	if len(srcs) != 2 {
 		return usagef("--presplit wants two files, source and target; got %d", len(srcs))
 	}
-	if o.format == "jsonl" {
-		return usagef("--presplit writes ladder or tsv, not jsonl")
+	if o.format != "ladder" && o.format != "tsv" {
+		return usagef("--presplit writes ladder or tsv, not %s", o.format)
 	}
 	var lines [2][]string
 	for k, src := range srcs {
@@ -288,4 +295,15 @@ func writeRowsJSONL(w io.Writer, vers []align.Version, rows []align.Row, scored 
 		}
 	}
 	return nil
+}
+
+// pageTitle names an HTML page after the inputs.
+func pageTitle(vers []align.Version) string {
+	var files []string
+	for _, v := range vers {
+		if !slices.Contains(files, v.File) {
+			files = append(files, v.File)
+		}
+	}
+	return "paralign: " + strings.Join(files, ", ")
 }
