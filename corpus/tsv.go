@@ -17,7 +17,7 @@ func CellText(text string) string {
 	var b strings.Builder
 	b.Grow(len(text))
 	space := false
-	for _, r := range norm.NFC.String(text) {
+	for _, r := range text {
 		switch {
 		case r == '\ufeff' || r == '\u200b':
 			continue
@@ -31,7 +31,9 @@ func CellText(text string) string {
 		space = false
 		b.WriteRune(r)
 	}
-	return b.String()
+	// NFC last: a dropped U+200B may have kept a letter from the
+	// combining mark after it.
+	return norm.NFC.String(b.String())
 }
 
 // TSVWriter writes tab-separated rows without quoting, as CONTRACT.md
