@@ -1,6 +1,8 @@
 package align
 
 import (
+	"strings"
+
 	"github.com/paralign/paralign/corpus"
 )
 
@@ -35,6 +37,32 @@ type ParaSpan struct {
 
 // Empty reports whether the cell has no text.
 func (c Cell) Empty() bool { return len(c.Paras) == 0 }
+
+// ParaText returns the part of paragraph k of the cell that the cell
+// holds: the whole text, or its spans joined.
+func (c Cell) ParaText(k int) string {
+	if c.Spans == nil {
+		return c.Paras[k].Text
+	}
+	var b strings.Builder
+	for _, s := range c.Spans {
+		if s.Para == k {
+			b.WriteString(c.Paras[k].Text[s.Start:s.End])
+		}
+	}
+	return b.String()
+}
+
+// Text returns the cell's text as one line: its paragraphs (or their
+// parts) joined by a space, every whitespace run collapsed to one space
+// (corpus.CellText).
+func (c Cell) Text() string {
+	parts := make([]string, len(c.Paras))
+	for k := range c.Paras {
+		parts[k] = c.ParaText(k)
+	}
+	return corpus.CellText(strings.Join(parts, " "))
+}
 
 // AlignSections matches the sections of the outlines by id, one row per id,
 // in document order. A section missing from a version leaves its cell

@@ -167,7 +167,7 @@ func TestRefineSentencesSeed(t *testing.T) {
 	for _, r := range rows {
 		for v, c := range r.Cells {
 			if sec, _, _ := strings.Cut(r.ID, "/"); sec == "2" || sec == "5" {
-				text := cellString(c)
+				text := c.Text()
 				if text == "" {
 					t.Errorf("row %s: %s cell empty", r.ID, vers[v].Lang)
 				}
@@ -185,18 +185,6 @@ func TestRefineSentencesSeed(t *testing.T) {
 	if diff := cmp.Diff(want, starts); diff != "" {
 		t.Errorf("sentence rows of points 2 and 5 (-want +got):\n%s", diff)
 	}
-}
-
-func cellString(c Cell) string {
-	var b strings.Builder
-	for k, p := range c.Paras {
-		for _, s := range c.Spans {
-			if s.Para == k {
-				b.WriteString(p.Text[s.Start:s.End])
-			}
-		}
-	}
-	return strings.TrimSpace(b.String())
 }
 
 func firstWords(s string, n int) string {

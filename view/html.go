@@ -128,30 +128,13 @@ func WritePage(w io.Writer, p Page) error {
 						marks = append(marks, n.Marks...)
 					}
 				}
-				cv.Parts = highlight(cellText(c), marks)
+				cv.Parts = highlight(c.Text(), marks)
 			}
 			rv.Cells = append(rv.Cells, cv)
 		}
 		pv.Rows = append(pv.Rows, rv)
 	}
 	return pageTemplate.Execute(w, pv)
-}
-
-// cellText is the text of a cell as the TSV output shows it.
-func cellText(c align.Cell) string {
-	var parts []string
-	for k, p := range c.Paras {
-		if c.Spans == nil {
-			parts = append(parts, p.Text)
-			continue
-		}
-		for _, s := range c.Spans {
-			if s.Para == k {
-				parts = append(parts, p.Text[s.Start:s.End])
-			}
-		}
-	}
-	return corpus.CellText(strings.Join(parts, " "))
 }
 
 // highlight cuts text into parts, marking every occurrence of the marks

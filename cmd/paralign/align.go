@@ -178,28 +178,12 @@ func writeRowsTSV(w io.Writer, vers []align.Version, rows []align.Row) error {
 	for _, r := range rows {
 		rec := []string{r.ID}
 		for _, c := range r.Cells {
-			rec = append(rec, cellText(c))
+			rec = append(rec, c.Text())
 		}
 		t.Write(rec)
 	}
 	t.Flush()
 	return t.Error()
-}
-
-func cellText(c align.Cell) string {
-	parts := make([]string, 0, len(c.Paras))
-	for k, p := range c.Paras {
-		if c.Spans == nil {
-			parts = append(parts, p.Text)
-			continue
-		}
-		for _, s := range c.Spans {
-			if s.Para == k {
-				parts = append(parts, p.Text[s.Start:s.End])
-			}
-		}
-	}
-	return corpus.CellText(strings.Join(parts, " "))
 }
 
 type jsonParagraph struct {
@@ -273,19 +257,9 @@ func writeRowsJSONL(w io.Writer, vers []align.Version, rows []align.Row, scored 
 			if c.Empty() {
 				continue
 			}
-			jc := jsonCell{Text: cellText(c)}
+			jc := jsonCell{Text: c.Text()}
 			for k, p := range c.Paras {
-				text := p.Text
-				if c.Spans != nil {
-					var parts []string
-					for _, s := range c.Spans {
-						if s.Para == k {
-							parts = append(parts, p.Text[s.Start:s.End])
-						}
-					}
-					text = strings.Join(parts, "")
-				}
-				jc.Paragraphs = append(jc.Paragraphs, jsonParagraph{File: p.File, Start: p.Start, End: p.End, Lang: p.Lang, Conf: p.Conf, Text: text})
+				jc.Paragraphs = append(jc.Paragraphs, jsonParagraph{File: p.File, Start: p.Start, End: p.End, Lang: p.Lang, Conf: p.Conf, Text: c.ParaText(k)})
 			}
 			jr.Cells.langs = append(jr.Cells.langs, vers[v].Lang)
 			jr.Cells.cells = append(jr.Cells.cells, jc)
