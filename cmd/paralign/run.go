@@ -26,6 +26,8 @@ const usageText = `paralign: align multilingual versions of a document
 Usage:
   paralign detect   [flags] FILE...   language of every paragraph
   paralign align    [flags] FILE...   parallel output, one row per aligned unit
+  paralign coverage [flags] FILE...   which sections exist in which language
+  paralign compare  [flags] FILE...   translation QA: what differs between the versions
 
 FILE is a path or - for standard input. One file is a combined document
 with its language versions one after another; several files are one
@@ -58,7 +60,7 @@ type env struct {
 	stdout, stderr io.Writer
 }
 
-var commands = []command{detectCommand, alignCommand, coverageCommand}
+var commands = []command{detectCommand, alignCommand, coverageCommand, compareCommand}
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {

@@ -1,0 +1,148 @@
+package qa
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/paralign/paralign/corpus"
+)
+
+// WriteText writes one line per finding,
+//
+//	file:section[:paragraph] severity check: message
+//
+// then a summary line.
+func WriteText(w io.Writer, rep Report) error {
+	var b strings.Builder
+	for _, f := range rep.Findings {
+		b.WriteString(f.File)
+		b.WriteByte(':')
+		b.WriteString(f.Section)
+		if f.Unit > 0 {
+			b.WriteByte(':')
+			b.WriteString(strconv.Itoa(f.Unit))
+		}
+		fmt.Fprintf(&b, " %s %s: %s\n", f.Severity, f.Check, corpus.CellText(f.Message))
+	}
+	b.WriteString(summaryLine(rep))
+	b.WriteByte('\n')
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func summaryLine(rep Report) string {
+	s := rep.Summary
+	total := s.Errors + s.Warnings + s.Infos
+	var langs []string
+	for _, l := range rep.Langs {
+		if l != rep.Pivot {
+			langs = append(langs, l.String())
+		}
+	}
+	line := fmt.Sprintf("%d %s: %d %s, %d %s, %d info (%s against %s)",
+		total, plural(total, "finding"), s.Errors, plural(s.Errors, "error"), s.Warnings, plural(s.Warnings, "warning"), s.Infos,
+		strings.Join(langs, " "), rep.Pivot)
+	if s.Ignored > 0 {
+		line += fmt.Sprintf("; %d ignored", s.Ignored)
+	}
+	return line
+}
+
+func plural(n int, w string) string {
+	if n == 1 {
+		return w
+	}
+	return w + "s"
+}
+
+type findingJSON struct {
+	Check       string        `json:"check"`
+	Severity    Severity      `json:"severity"`
+	ITSType     string        `json:"its_type"`
+	Section     string        `json:"section"`
+	Paragraph   int           `json:"paragraph"`
+	Sentence    int           `json:"sentence,omitempty"`
+	Langs       []corpus.Lang `json:"langs"`
+	File        string        `json:"file"`
+	Line        int           `json:"line"`
+	Message     string        `json:"message"`
+	Evidence    []string      `json:"evidence"`
+	Fingerprint string        `json:"fingerprint"`
+}
+
+type summaryJSON struct {
+	Errors   int            `json:"errors"`
+	Warnings int            `json:"warnings"`
+	Info     int            `json:"info"`
+	Ignored  int            `json:"ignored"`
+	ByCheck  map[string]int `json:"by_check"`
+}
+
+type reportJSON struct {
+	Pivot    corpus.Lang   `json:"pivot"`
+	Langs    []corpus.Lang `json:"languages"`
+	Findings []findingJSON `json:"findings"`
+	Summary  summaryJSON   `json:"summary"`
+}
+
+// WriteJSON writes the report as one JSON object:
+//
+//	{"pivot": "en", "languages": ["en", "ru", …],
+//	 "findings": [{"check", "severity", "its_type", "section", "paragraph",
+//	   "sentence" (when not 0), "langs", "file", "line", "message",
+//	   "evidence", "fingerprint"}, …],
+//	 "summary": {"errors", "warnings", "info", "ignored", "by_check": {id: n}}}
+//
+// paragraph is 0 for a finding about a section as a whole.
+func WriteJSON(w io.Writer, rep Report) error {
+	out := reportJSON{Pivot: rep.Pivot, Langs: rep.Langs, Findings: []findingJSON{}}
+	if out.Langs == nil {
+		out.Langs = []corpus.Lang{}
+	}
+	for _, f := range rep.Findings {
+		ev := f.Evidence
+		if ev == nil {
+			ev = []string{}
+		}
+		out.Findings = append(out.Findings, findingJSON{
+			Check: f.Check, Severity: f.Severity, ITSType: f.ITSType, Section: f.Section,
+			Paragraph: f.Unit, Sentence: f.Sentence, Langs: f.Langs, File: f.File, Line: f.Line,
+			Message: f.Message, Evidence: ev, Fingerprint: f.Fingerprint,
+		})
+	}
+	s := rep.Summary
+	out.Summary = summaryJSON{Errors: s.Errors, Warnings: s.Warnings, Info: s.Infos, Ignored: s.Ignored, ByCheck: s.ByCheck}
+	if out.Summary.ByCheck == nil {
+		out.Summary.ByCheck = map[string]int{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", " ")
+	return enc.Encode(out)
+}
+
+// TSVHeader is the header line WriteTSV writes.
+var tsvHeader = []string{"fingerprint", "severity", "check", "its_type", "file", "line", "section", "paragraph", "sentence", "langs", "message", "evidence"}
+
+// WriteTSV writes a header and one row per finding, the fingerprint
+// first (so that `cut -f1` makes an ignore file), evidence items joined
+// by " | ". Cells never hold a tab or a newline.
+func WriteTSV(w io.Writer, rep Report) error {
+	t := corpus.NewTSVWriter(w)
+	t.Write(tsvHeader)
+	for _, f := range rep.Findings {
+		langs := make([]string, len(f.Langs))
+		for i, l := range f.Langs {
+			langs[i] = l.String()
+		}
+		t.Write([]string{
+			f.Fingerprint, f.Severity.String(), f.Check, f.ITSType, f.File, strconv.Itoa(f.Line), f.Section,
+			strconv.Itoa(f.Unit), strconv.Itoa(f.Sentence), strings.Join(langs, ","), f.Message, strings.Join(f.Evidence, " | "),
+		})
+	}
+	t.Flush()
+	return t.Error()
+}
