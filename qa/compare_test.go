@@ -189,7 +189,9 @@ func TestChecks(t *testing.T) {
 			es:   func(t *testing.T, s string) string { return edit(t, s, "1.250,50 euros", "1.250,55 euros") },
 			want: []at{{NumberMissing, "3", "es"}}, evid: "`1,250.50` in en §3"},
 		{name: "number spelled out",
-			es:   func(t *testing.T, s string) string { return edit(t, s, "menos de 10 empleados", "menos de diez empleados") },
+			es: func(t *testing.T, s string) string {
+				return edit(t, s, "menos de 10 empleados", "menos de diez empleados")
+			},
 			want: nil},
 		{name: "url-mismatch",
 			es: func(t *testing.T, s string) string {
@@ -213,23 +215,39 @@ func TestChecks(t *testing.T) {
 			},
 			want: []at{{LengthRatio, "1", "es"}}, evid: "% of en's"},
 		{name: "acronym without counterpart",
-			en:   func(t *testing.T, s string) string { return edit(t, s, "eastern region.", "eastern region and a member of the IFA.") },
-			es:   func(t *testing.T, s string) string { return edit(t, s, "región oriental.", "región oriental y miembro de la AIP.") },
+			en: func(t *testing.T, s string) string {
+				return edit(t, s, "eastern region.", "eastern region and a member of the IFA.")
+			},
+			es: func(t *testing.T, s string) string {
+				return edit(t, s, "región oriental.", "región oriental y miembro de la AIP.")
+			},
 			want: []at{{NameMismatch, "1", "es"}}, evid: "`IFA`"},
 		{name: "acronym with an alias",
-			en:   func(t *testing.T, s string) string { return edit(t, s, "eastern region.", "eastern region and a member of the IFA.") },
-			es:   func(t *testing.T, s string) string { return edit(t, s, "región oriental.", "región oriental y miembro de la AIP.") },
+			en: func(t *testing.T, s string) string {
+				return edit(t, s, "eastern region.", "eastern region and a member of the IFA.")
+			},
+			es: func(t *testing.T, s string) string {
+				return edit(t, s, "región oriental.", "región oriental y miembro de la AIP.")
+			},
 			opts: Options{Aliases: [][]string{{"IFA", "AIP"}}},
 			want: nil},
 		{name: "acronym letters reordered",
-			en:   func(t *testing.T, s string) string { return edit(t, s, "eastern region.", "eastern region and a member of NATO.") },
-			es:   func(t *testing.T, s string) string { return edit(t, s, "región oriental.", "región oriental y miembro de la OTAN.") },
+			en: func(t *testing.T, s string) string {
+				return edit(t, s, "eastern region.", "eastern region and a member of NATO.")
+			},
+			es: func(t *testing.T, s string) string {
+				return edit(t, s, "región oriental.", "región oriental y miembro de la OTAN.")
+			},
 			want: nil},
 		{name: "cosmetic checks are off by default",
-			es:   func(t *testing.T, s string) string { return edit(t, s, "La sede de la Unión", "La sede de  la Unión") },
+			es: func(t *testing.T, s string) string {
+				return edit(t, s, "La sede de la Unión", "La sede de  la Unión")
+			},
 			want: nil},
 		{name: "double-space",
-			es:   func(t *testing.T, s string) string { return edit(t, s, "La sede de la Unión", "La sede de  la Unión") },
+			es: func(t *testing.T, s string) string {
+				return edit(t, s, "La sede de la Unión", "La sede de  la Unión")
+			},
 			opts: Options{Enabled: allOn},
 			want: []at{{DoubleSpace, "2", "es"}}},
 		{name: "end-punctuation and quotes",
@@ -239,7 +257,9 @@ func TestChecks(t *testing.T) {
 			opts: Options{Enabled: allOn},
 			want: []at{{EndPunctuation, "2", "es"}, {Quotes, "2", "es"}}},
 		{name: "only the checks enabled",
-			es:   func(t *testing.T, s string) string { return edit(t, edit(t, s, "en 1998", "en 1989"), "members@", "miembros@") },
+			es: func(t *testing.T, s string) string {
+				return edit(t, edit(t, s, "en 1998", "en 1989"), "members@", "miembros@")
+			},
 			opts: Options{Enabled: map[string]bool{EmailMismatch: true}},
 			want: []at{{EmailMismatch, "5", "es"}}},
 	}
