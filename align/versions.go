@@ -6,11 +6,26 @@ import (
 
 // SplitVersions cuts the labelled paragraphs of a combined file (language
 // versions one after another) into its versions. Runs of one language
-// are the candidates; a run is an inclusion, not a version, and stays in
-// place inside the version around it, when the versions on both sides are
-// of one language and larger than it together (a German announcement quoted
-// in an English page, an English clause left in the Spanish version), or
-// when it holds less than a tenth of the letters of the largest run.
+// are the candidates. Three rules, applied until none applies, turn runs
+// that are no versions into parts of the version around them:
+//
+//   - a run between two runs of one language is an inclusion, not a
+//     version, when one of them holds more than twice its letters, the
+//     smallest such run first (a
+//     German announcement quoted in an English page, an English passage
+//     left in the Spanish version). A run between a version and a short
+//     tail in the version's language (an appendix, a closing list) is a
+//     version: the tail does not swallow it;
+//   - a run with less than a tenth of the letters of the largest run (a
+//     list of names detected as English, a date line, a short untranslated
+//     clause at a version's end), smallest first, joins the run before it,
+//     or the run after it when it is the first or opens with a heading;
+//   - two runs of one language next to each other become one.
+//
+// The first rule goes first: a short paragraph of a version after an
+// untranslated one (Russian §8 after an English §7) would else join the
+// untranslated paragraph as a small run.
+//
 // Paragraphs without a language (NoLang, Und) go with the run before them,
 // except headings, which open the run after them. Every paragraph is in
 // exactly one version, in order.
@@ -36,60 +51,59 @@ func SplitVersions(file string, paras []corpus.Paragraph) []Version {
 	if len(runs) == 0 {
 		return []Version{{File: file, Paras: paras}}
 	}
-	merge := func(i, j int) { // runs[i..j] become one run of runs[i].lang or the larger
-		r := runs[i]
-		for k := i + 1; k <= j; k++ {
-			r.end = runs[k].end
-			r.letters += runs[k].letters
-		}
-		runs = append(runs[:i], append([]run{r}, runs[j+1:]...)...)
+	// join makes runs[i] part of runs[j], a neighbour, keeping runs[j]'s
+	// language.
+	join := func(i, j int) {
+		lo, hi := min(i, j), max(i, j)
+		r := runs[j]
+		r.first, r.end = runs[lo].first, runs[hi].end
+		r.letters = runs[lo].letters + runs[hi].letters
+		runs = append(runs[:lo], append([]run{r}, runs[hi+1:]...)...)
 	}
-	for changed := true; changed; {
-		changed = false
-		for i := 1; i+1 < len(runs); i++ {
-			if runs[i-1].lang == runs[i+1].lang && runs[i].letters < runs[i-1].letters+runs[i+1].letters {
-				merge(i-1, i+1)
-				changed = true
-				break
-			}
-		}
-		if changed {
-			continue
-		}
-		largest := 0
+	small := func() bool {
+		largest, k := 0, -1
 		for _, r := range runs {
 			largest = max(largest, r.letters)
 		}
 		for i, r := range runs {
-			if len(runs) == 1 || 10*r.letters >= largest {
-				continue
+			if 10*r.letters < largest && (k < 0 || r.letters < runs[k].letters) {
+				k = i
 			}
-			// fold the small run into its larger neighbour
-			switch {
-			case i == 0:
-				runs[1].first = r.first
-				runs[1].letters += r.letters
-				runs = runs[1:]
-			case i == len(runs)-1 || runs[i-1].letters >= runs[i+1].letters:
-				merge(i-1, i)
-			default:
-				runs[i+1].first = r.first
-				runs[i+1].letters += r.letters
-				runs = append(runs[:i], runs[i+1:]...)
-			}
-			changed = true
-			break
 		}
-		if changed {
-			continue
+		switch {
+		case k < 0 || len(runs) == 1:
+			return false
+		case k == 0 || k+1 < len(runs) && paras[runs[k].first].Kind == corpus.Heading:
+			join(k, k+1)
+		default:
+			join(k, k-1)
 		}
+		return true
+	}
+	same := func() bool {
 		for i := 1; i < len(runs); i++ {
 			if runs[i].lang == runs[i-1].lang {
-				merge(i-1, i)
-				changed = true
-				break
+				join(i, i-1)
+				return true
 			}
 		}
+		return false
+	}
+	inclusion := func() bool {
+		k := -1
+		for i := 1; i+1 < len(runs); i++ {
+			if runs[i-1].lang == runs[i+1].lang && 2*runs[i].letters < max(runs[i-1].letters, runs[i+1].letters) &&
+				(k < 0 || runs[i].letters < runs[k].letters) {
+				k = i
+			}
+		}
+		if k < 0 {
+			return false
+		}
+		join(k, k-1)
+		return true
+	}
+	for inclusion() || small() || same() {
 	}
 	// Cut points: each run after the first starts at its first labelled
 	// paragraph, moved back over unlabelled headings before it.
