@@ -168,6 +168,9 @@ func (c *comparer) add(id string, ri, v int, f Finding) {
 	ch, _ := LookupCheck(id)
 	f.Check, f.Severity, f.ITSType = id, ch.Severity, ch.ITSType
 	f.Section = c.rows[ri].ID
+	if len(f.Sections) == 0 {
+		f.Sections = []string{f.Section}
+	}
 	f.Langs = []corpus.Lang{c.vers[c.pv].Lang, c.vers[v].Lang}
 	f.Fingerprint = fingerprint(f)
 	c.found = append(c.found, keyed{Finding: f, row: ri, ver: v})
@@ -264,7 +267,7 @@ func (c *comparer) presence(v int) {
 // when not empty, starts the message.
 func (c *comparer) reportRun(v int, cur *run, lead string) {
 	r := c.rows[cur.start]
-	f := Finding{Evidence: cur.ids}
+	f := Finding{Evidence: cur.ids, Sections: cur.ids}
 	src := c.pv
 	if cur.id == ExtraSection || cur.id == ExtraBlock {
 		src = v
@@ -305,6 +308,7 @@ func (c *comparer) reportTail(v int, t *tail) {
 	}
 	f := Finding{
 		File: last.p.File, Line: last.p.Start, Unit: last.n,
+		Sections: append([]string{r.ID}, t.ids...),
 		Evidence: append([]string{"ends:" + t.cutText}, t.ids...),
 		Message: fmt.Sprintf("%s ends inside %s (%s); the rest of %s and %s in %s, not in %s",
 			c.lang(v), t.cutAt, quote("…"+t.cutText, 40), ref(r), what, c.lang(c.pv), c.lang(v)),

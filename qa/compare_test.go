@@ -285,3 +285,23 @@ func TestChecks(t *testing.T) {
 		})
 	}
 }
+
+// TestMissingRun: sections missing together are one finding that lists
+// every one of them, so that scripts see each section without a finding
+// per section.
+func TestMissingRun(t *testing.T) {
+	es := edit(t, lakeES, paraOf(t, lakeES, "4) ")+"\n\n", "")
+	es = edit(t, es, paraOf(t, es, "5) ")+"\n\n", "")
+	rep := compareVersions(Options{}, version("en", lakeEN), version("es", es))
+	var got [][]string
+	for _, f := range rep.Findings {
+		if f.Check == MissingSection {
+			got = append(got, f.Sections)
+		}
+	}
+	if want := [][]string{{"4", "5"}}; !slices.EqualFunc(got, want, slices.Equal) {
+		var b strings.Builder
+		WriteText(&b, rep)
+		t.Errorf("missing-section findings cover %v, want %v\n%s", got, want, b.String())
+	}
+}

@@ -142,6 +142,10 @@ func TestPlantedFaults(t *testing.T) {
 			i := p("es", 2)
 			return slices.Insert(l, i+1, "", body(l[i]))
 		}, []want{{Duplicate, "2", "es"}}},
+		{"paragraph duplicated with its marker", func(t *testing.T, l []string, p func(corpus.Lang, int) int) []string {
+			i := p("es", 2)
+			return slices.Insert(l, i+1, "", l[i])
+		}, []want{{Duplicate, "2", "es"}}},
 		{"URL changed", func(t *testing.T, l []string, p func(corpus.Lang, int) int) []string {
 			l[p("en", 8)] += " See https://www.solidnet.org/article/kazakhstan."
 			l[p("ru", 8)] += " См. https://www.solidnet.org/article/kazakhstan."

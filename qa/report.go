@@ -19,6 +19,10 @@ type Finding struct {
 	ITSType  string
 	// Section is the row id: "3", "title", "preamble", "8+1".
 	Section string
+	// Sections are the ids of every row the finding covers, Section
+	// first: more than one for a run of sections or blocks missing from
+	// (or only in) a version, reported once.
+	Sections []string
 	// Unit is the 1-based paragraph within the section: in the checked
 	// version, or in the pivot for a paragraph or sentence the checked
 	// version lacks; 0 for the section as a whole.

@@ -135,7 +135,7 @@ func TestWriteJSON(t *testing.T) {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	want := []string{"check", "evidence", "file", "fingerprint", "its_type", "langs", "line", "message", "paragraph", "section", "severity"}
+	want := []string{"check", "evidence", "file", "fingerprint", "its_type", "langs", "line", "message", "paragraph", "section", "sections", "severity"}
 	if diff := cmp.Diff(want, keys); diff != "" {
 		t.Errorf("finding keys mismatch (-want +got):\n%s", diff)
 	}

@@ -63,6 +63,7 @@ type findingJSON struct {
 	Severity    Severity      `json:"severity"`
 	ITSType     string        `json:"its_type"`
 	Section     string        `json:"section"`
+	Sections    []string      `json:"sections"`
 	Paragraph   int           `json:"paragraph"`
 	Sentence    int           `json:"sentence,omitempty"`
 	Langs       []corpus.Lang `json:"langs"`
@@ -91,12 +92,14 @@ type reportJSON struct {
 // WriteJSON writes the report as one JSON object:
 //
 //	{"pivot": "en", "languages": ["en", "ru", …],
-//	 "findings": [{"check", "severity", "its_type", "section", "paragraph",
-//	   "sentence" (when not 0), "langs", "file", "line", "message",
-//	   "evidence", "fingerprint"}, …],
+//	 "findings": [{"check", "severity", "its_type", "section", "sections",
+//	   "paragraph", "sentence" (when not 0), "langs", "file", "line",
+//	   "message", "evidence", "fingerprint"}, …],
 //	 "summary": {"errors", "warnings", "info", "ignored", "by_check": {id: n}}}
 //
-// paragraph is 0 for a finding about a section as a whole.
+// paragraph is 0 for a finding about a section as a whole; sections lists
+// every row the finding covers (section first), more than one for a run of
+// missing sections reported once.
 func WriteJSON(w io.Writer, rep Report) error {
 	out := reportJSON{Pivot: rep.Pivot, Langs: rep.Langs, Findings: []findingJSON{}}
 	if out.Langs == nil {
@@ -108,7 +111,7 @@ func WriteJSON(w io.Writer, rep Report) error {
 			ev = []string{}
 		}
 		out.Findings = append(out.Findings, findingJSON{
-			Check: f.Check, Severity: f.Severity, ITSType: f.ITSType, Section: f.Section,
+			Check: f.Check, Severity: f.Severity, ITSType: f.ITSType, Section: f.Section, Sections: f.Sections,
 			Paragraph: f.Unit, Sentence: f.Sentence, Langs: f.Langs, File: f.File, Line: f.Line,
 			Message: f.Message, Evidence: ev, Fingerprint: f.Fingerprint,
 		})
