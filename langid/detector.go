@@ -1,6 +1,7 @@
 package langid
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"runtime"
@@ -55,6 +56,7 @@ type Options struct {
 // for concurrent use.
 type Detector struct {
 	det     lingua.LanguageDetector // nil when there is one candidate only
+	others  lingua.LanguageDetector // every language lingua knows, low accuracy: see foreign
 	langs   []corpus.Lang
 	minGap  float64
 	short   int
@@ -99,6 +101,9 @@ func New(opts Options) (*Detector, error) {
 		}
 		d.det = b.Build()
 	}
+	// Building loads nothing; the models of the languages that share a
+	// script with the text are loaded when foreign first needs them.
+	d.others = lingua.NewLanguageDetectorBuilder().FromAllLanguages().WithLowAccuracyMode().Build()
 	return d, nil
 }
 
@@ -141,14 +146,24 @@ func (s scores) of(l corpus.Lang) float64 {
 // text without letters then is NoLang. A text whose sentences are in
 // different languages is Mixed, with Lang its largest language.
 func (d *Detector) Detect(text string) corpus.Label {
-	l, _ := d.detect(text)
-	return l
+	return d.detect(text).label
 }
 
-func (d *Detector) detect(text string) (corpus.Label, scores) {
-	clean := Clean(text)
-	if countLetters(clean) == 0 {
-		return corpus.Label{Lang: corpus.NoLang}, nil
+// detected is what detection found in one text: its label, the scores
+// of the candidates, and whether the label is weak (see weak).
+type detected struct {
+	label corpus.Label
+	sc    scores
+	weak  bool
+}
+
+// detect labels text, or a sample of it when it is longer than
+// maxSample bytes.
+func (d *Detector) detect(text string) detected {
+	clean := Clean(sample(text))
+	n := countLetters(clean)
+	if n == 0 {
+		return detected{label: corpus.Label{Lang: corpus.NoLang}}
 	}
 	sc := d.scores(clean)
 	label := d.decide(sc)
@@ -157,7 +172,51 @@ func (d *Detector) detect(text string) (corpus.Label, scores) {
 		label.Langs = nil
 	}
 	d.mixed(clean, &label)
-	return label, sc
+	return detected{label: label, sc: sc, weak: d.weak(label.Lang, n, clean, sc)}
+}
+
+// maxSample is the most text, in bytes, that detection looks at in one
+// paragraph: a longer one (a file without line breaks, a dump) is judged
+// on sampleWindows pieces spread evenly over it, so that time and memory
+// per paragraph stay bounded whatever its size. Real paragraphs are far
+// shorter.
+const (
+	maxSample     = 64 << 10
+	sampleWindows = 16
+)
+
+// sample returns text when it is at most maxSample bytes long, else
+// sampleWindows windows of it, evenly spread, cut at white space where
+// there is some, joined by blank lines.
+func sample(text string) string {
+	if len(text) <= maxSample {
+		return text
+	}
+	w := maxSample / sampleWindows
+	var b strings.Builder
+	b.Grow(maxSample + 2*sampleWindows)
+	for k := range sampleWindows {
+		lo := (len(text) - w) * k / (sampleWindows - 1)
+		hi := lo + w
+		for lo < hi && !utf8.RuneStart(text[lo]) {
+			lo++
+		}
+		for hi > lo && hi < len(text) && !utf8.RuneStart(text[hi]) {
+			hi--
+		}
+		win := text[lo:hi]
+		// whole words only, when the window has a space to cut at
+		if i := strings.IndexFunc(win, unicode.IsSpace); i >= 0 {
+			if j := strings.LastIndexFunc(win, unicode.IsSpace); j > i {
+				win = win[i:j]
+			}
+		}
+		if k > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(win)
+	}
+	return b.String()
 }
 
 func (d *Detector) scores(text string) scores {
@@ -237,9 +296,17 @@ func (d *Detector) mixed(text string, label *corpus.Label) {
 // both agree and write the same script; at either end of the document the
 // one neighbour decides. Front matter and code blocks are NoLang.
 // Paragraphs are detected concurrently; the result does not depend on the
-// number of workers.
+// number of workers. Text in a language outside the candidates is Und,
+// with that language in Langs (see foreign).
 func (d *Detector) Label(paras []corpus.Paragraph) {
-	all := make([]scores, len(paras))
+	d.LabelContext(context.Background(), paras)
+}
+
+// LabelContext is Label that stops early when ctx is done, within the
+// time of detecting one paragraph (bounded: see maxSample). It then
+// returns ctx's error and the labels of paras are incomplete.
+func (d *Detector) LabelContext(ctx context.Context, paras []corpus.Paragraph) error {
+	all := make([]detected, len(paras))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range min(d.workers, max(1, len(paras))) {
@@ -252,30 +319,174 @@ func (d *Detector) Label(paras []corpus.Paragraph) {
 					p.Label = corpus.Label{Lang: corpus.NoLang}
 					continue
 				}
-				p.Label, all[i] = d.detect(p.Text)
+				all[i] = d.detect(p.Text)
+				p.Label = all[i].label
 			}
 		}()
 	}
 	for i := range paras {
+		if ctx.Err() != nil {
+			break
+		}
 		next <- i
 	}
 	close(next)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	d.smooth(paras, all)
+	d.foreign(paras)
+	return nil
+}
+
+// Text in a language outside the candidates. Restricted to its
+// candidates, lingua gives such text one of them, often with full
+// confidence (French as English, Italian as Spanish), so the paragraphs
+// are probed once more among every language lingua knows.
+const (
+	// probeLetters is the least a probe holds: lingua's low-accuracy mode
+	// is as good as the high one from about 120 characters on.
+	probeLetters = 100
+	// probeBytes is the most text of a probe.
+	probeBytes = 600
+	// probesPerRun is how many probes, evenly spread, check a run.
+	probesPerRun = 16
+	// foreignConf is the least confidence lingua must give the other
+	// language, and 1 - foreignConf the most it may give the label.
+	foreignConf = 0.9
+)
+
+// foreign finds text in a language outside the candidates. A run is the
+// paragraphs labelled with one language one after another (paragraphs
+// without a language between them do not break it). A probe is the text
+// of a paragraph, topped up with the paragraphs after it in the run to
+// probeLetters letters, at most probeBytes bytes; a probe made mostly of
+// capitalised words (a list of names) says nothing. Each run is probed at
+// up to probesPerRun paragraphs spread evenly over it; lingua, asked
+// among every language it knows, may give a probe to another language
+// with confidence foreignConf and the run's own less than 1 - foreignConf.
+// When a probe of the run is foreign, every paragraph of the run is
+// probed, and those found in another language become Und, with Langs
+// holding the language found; a paragraph too short for a probe of its
+// own (a heading, a last line) next to one of them follows it when lingua
+// gives it the same language. The time is bounded per run unless a
+// foreign language is found.
+func (d *Detector) foreign(paras []corpus.Paragraph) {
+	type run struct {
+		lang corpus.Lang
+		idx  []int // paragraphs labelled lang
+	}
+	var runs []run
+	for i, p := range paras {
+		if !p.Lang.IsLanguage() {
+			continue
+		}
+		if k := len(runs) - 1; k < 0 || runs[k].lang != p.Lang {
+			runs = append(runs, run{lang: p.Lang})
+		}
+		runs[len(runs)-1].idx = append(runs[len(runs)-1].idx, i)
+	}
+	// other returns the language outside the candidates that lingua
+	// finds text in, or Und; label is the text's label.
+	other := func(text string, label corpus.Lang, minConf float64) corpus.Lang {
+		vals := d.others.ComputeLanguageConfidenceValues(text)
+		if len(vals) == 0 || vals[0].Value() == 0 || vals[0].Value() < minConf {
+			return corpus.Und
+		}
+		l := corpus.Lang(strings.ToLower(vals[0].Language().IsoCode639_1().String()))
+		if slices.Contains(d.langs, l) {
+			return corpus.Und
+		}
+		for _, v := range vals {
+			if corpus.Lang(strings.ToLower(v.Language().IsoCode639_1().String())) == label && v.Value() > 1-minConf {
+				return corpus.Und
+			}
+		}
+		return l
+	}
+	// probe returns the language outside the candidates that the probe
+	// at paragraph k of run r is in, or Und.
+	probe := func(r run, k int) corpus.Lang {
+		var b strings.Builder
+		n := 0
+		for ; k < len(r.idx) && n < probeLetters && b.Len() < probeBytes; k++ {
+			clean := Clean(sample(paras[r.idx[k]].Text))
+			if len(clean) > probeBytes-b.Len() {
+				clean = strings.ToValidUTF8(clean[:probeBytes-b.Len()], "")
+			}
+			b.WriteString(clean)
+			b.WriteString("\n\n")
+			n += countLetters(clean)
+		}
+		if n < probeLetters || capitalisedShare(b.String()) >= 0.5 {
+			return corpus.Und
+		}
+		return other(b.String(), r.lang, foreignConf)
+	}
+	found := make([]corpus.Lang, len(paras)) // Und: none found
+	seen := false
+	for _, r := range runs {
+		step := max(1, len(r.idx)/probesPerRun)
+		suspect := false
+		for k := 0; k < len(r.idx) && !suspect; k += step {
+			suspect = probe(r, k) != corpus.Und
+		}
+		if !suspect {
+			continue
+		}
+		for k, i := range r.idx {
+			found[i] = probe(r, k)
+			seen = seen || found[i] != corpus.Und
+		}
+	}
+	if !seen {
+		return
+	}
+	// short paragraphs next to foreign ones, forwards then backwards
+	var labelled []int
+	for i, p := range paras {
+		if p.Lang.IsLanguage() {
+			labelled = append(labelled, i)
+		}
+	}
+	follow := func(k, nb int) {
+		i := labelled[k]
+		if nb < 0 || nb >= len(labelled) || found[i] != corpus.Und || found[labelled[nb]] == corpus.Und {
+			return
+		}
+		clean := Clean(sample(paras[i].Text))
+		if countLetters(clean) >= probeLetters {
+			return
+		}
+		if l := other(clean, paras[i].Lang, 0); l == found[labelled[nb]] {
+			found[i] = l
+		}
+	}
+	for k := range labelled {
+		follow(k, k-1)
+	}
+	for k := len(labelled) - 1; k >= 0; k-- {
+		follow(k, k+1)
+	}
+	for i, l := range found {
+		if l != corpus.Und {
+			paras[i].Label = corpus.Label{Lang: corpus.Und, Langs: []corpus.Lang{l}}
+		}
+	}
 }
 
 // weak reports whether a paragraph's own label should yield to its
 // context: Und, fewer letters than Options.Short, or a line of under 100
 // letters with a margin under 0.5, or under 0.9 when made mostly of
 // capitalised words (names in a list of organisations, a caption in title
-// case; German nouns are capitalised too, hence the margin).
-func (d *Detector) weak(p corpus.Paragraph, sc scores) bool {
-	if p.Lang == corpus.NoLang {
+// case; German nouns are capitalised too, hence the margin). clean is the
+// paragraph's text as Clean returns it, n its letters.
+func (d *Detector) weak(l corpus.Lang, n int, clean string, sc scores) bool {
+	if l == corpus.NoLang {
 		return false
 	}
-	clean := Clean(p.Text)
-	n := countLetters(clean)
-	return p.Lang == corpus.Und || n < d.short || (n < 100 && (sc.gap() < 0.5 || (sc.gap() < 0.9 && capitalisedShare(clean) >= 0.5)))
+	return l == corpus.Und || n < d.short || (n < 100 && (sc.gap() < 0.5 || (sc.gap() < 0.9 && capitalisedShare(clean) >= 0.5)))
 }
 
 // capitalisedShare returns the share of words that start with an upper-case
@@ -306,8 +517,8 @@ func (s scores) gap() float64 {
 	return s[0].conf - s[1].conf
 }
 
-func (d *Detector) smooth(paras []corpus.Paragraph, all []scores) {
-	strong := func(i int) bool { return paras[i].Lang.IsLanguage() && !d.weak(paras[i], all[i]) }
+func (d *Detector) smooth(paras []corpus.Paragraph, all []detected) {
+	strong := func(i int) bool { return paras[i].Lang.IsLanguage() && !all[i].weak }
 	// nearest strong paragraph before each index, from the labels as
 	// detected (smoothing does not feed on itself)
 	prev := make([]int, len(paras))
@@ -329,7 +540,7 @@ func (d *Detector) smooth(paras []corpus.Paragraph, all []scores) {
 	newLang := make([]corpus.Lang, len(paras))
 	newConf := make([]float64, len(paras))
 	for i, p := range paras {
-		if !d.weak(p, all[i]) {
+		if !all[i].weak {
 			continue
 		}
 		var l corpus.Lang
@@ -353,7 +564,7 @@ func (d *Detector) smooth(paras []corpus.Paragraph, all []scores) {
 			newLang[i] = l
 			// the paragraph's own score for l, or, when context
 			// outweighs it, three quarters of the context's confidence
-			newConf[i] = round2(max(all[i].of(l), 0.75*conf))
+			newConf[i] = round2(max(all[i].sc.of(l), 0.75*conf))
 		}
 	}
 	for i, l := range newLang {
@@ -376,7 +587,7 @@ func (d *Detector) smooth(paras []corpus.Paragraph, all []scores) {
 func scriptFits(text string, l corpus.Lang) bool {
 	want := scriptOf(l)
 	fit, latin, all := 0, 0, 0
-	for _, r := range Clean(text) {
+	for _, r := range Clean(sample(text)) {
 		if !unicode.IsLetter(r) {
 			continue
 		}

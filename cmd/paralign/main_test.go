@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -19,23 +22,62 @@ func TestMain(m *testing.M) {
 
 // TestScript runs the command-line tests in testdata/script: each script
 // asserts stdout, stderr and the exit status of paralign commands. The
-// repository's testdata is reachable as $TESTDATA.
+// repository's testdata is reachable as $TESTDATA; $BIGMB is the size of
+// the one-line file of badinput.txtar, 20 unless PARALIGN_BIG_MB says
+// otherwise (200 is the size the issue names). The condition [root] holds
+// when the tests run as root, who can read any file.
 func TestScript(t *testing.T) {
 	abs, err := filepath.Abs("../../testdata")
 	if err != nil {
 		t.Fatal(err)
+	}
+	big := os.Getenv("PARALIGN_BIG_MB")
+	if big == "" {
+		big = "20"
 	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("TESTDATA", abs)
+			e.Setenv("BIGMB", big)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mkfile": mkfile,
+			"exits":  exits,
+		},
+		Condition: func(cond string) (bool, error) {
+			if cond == "root" {
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 	})
+}
+
+// exits runs a command as exec does and checks its exit status, which
+// exec and ! exec do not tell apart:
+//
+//	exits N COMMAND [ARGS...]
+func exits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits N COMMAND [ARGS...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	got := 0
+	var ee *exec.ExitError
+	switch err := ts.Exec(args[1], args[2:]...); {
+	case err == nil:
+	case errors.As(err, &ee):
+		got = ee.ExitCode()
+	default:
+		ts.Fatalf("%s: %v", args[1], err)
+	}
+	if got != want {
+		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
+	}
 }
 
 // mkfile writes a file a txtar archive cannot hold:
@@ -44,9 +86,11 @@ func TestScript(t *testing.T) {
 //	mkfile gzip NAME        a gzip stream of some text
 //	mkfile latin1 NAME      UTF-8 text with one Latin-1 byte in it
 //	mkfile line NAME MB     one line of MB megabytes of words, no newline
+//	mkfile bomlatin1 NAME   a UTF-8 byte-order mark, then latin1's text
+//	mkfile mixed NAME       four points with CRLF, LF and CR line ends mixed
 func mkfile(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 2 {
-		ts.Fatalf("usage: mkfile png|gzip|latin1|line NAME [MB]")
+		ts.Fatalf("usage: mkfile png|gzip|latin1|line|bomlatin1|mixed NAME [MB]")
 	}
 	var data []byte
 	switch args[0] {
@@ -58,8 +102,13 @@ func mkfile(ts *testscript.TestScript, neg bool, args []string) {
 		zw.Write(bytes.Repeat([]byte("1. The first point of the statement.\n\n"), 50))
 		zw.Close()
 		data = b.Bytes()
-	case "latin1":
+	case "latin1", "bomlatin1":
 		data = []byte("1. Ein Absatz über die Straße, der in UTF-8 geschrieben ist.\n\n2. Hier steht ein Latin-1-Byte: Stra\xdfe, und danach wieder UTF-8: Größe, Übung, Äpfel, Öfen.\n")
+		if args[0] == "bomlatin1" {
+			data = append([]byte("\ufeff"), data...)
+		}
+	case "mixed":
+		data = []byte("1. The first point of the statement, ended with CRLF.\r\n\r\n2. The second point, ended with LF.\n\n3. The third point, ended with CR.\r\r4. The fourth point of the statement.\r\n")
 	case "line":
 		if len(args) != 3 {
 			ts.Fatalf("usage: mkfile line NAME MB")

@@ -1,0 +1,119 @@
+package langid
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/paralign/paralign/corpus"
+)
+
+const (
+	textFR = "Article premier. Tous les êtres humains naissent libres et égaux en dignité et en droits. Ils sont doués de raison et de conscience et doivent agir les uns envers les autres dans un esprit de fraternité.\n\n" +
+		"Article 2. Chacun peut se prévaloir de tous les droits et de toutes les libertés proclamés dans la présente Déclaration, sans distinction aucune, notamment de race, de couleur, de sexe, de langue, de religion, d'opinion politique ou de toute autre opinion.\n\n" +
+		"Article 3. Tout individu a droit à la vie, à la liberté et à la sûreté de sa personne.\n"
+	textIT = "Articolo 1. Tutti gli esseri umani nascono liberi ed eguali in dignità e diritti. Essi sono dotati di ragione e di coscienza e devono agire gli uni verso gli altri in spirito di fratellanza.\n\n" +
+		"Articolo 2. Ad ogni individuo spettano tutti i diritti e tutte le libertà enunciate nella presente Dichiarazione, senza distinzione alcuna, per ragioni di razza, di colore, di sesso, di lingua, di religione.\n"
+	textEN = "Article 1. All human beings are born free and equal in dignity and rights. They are endowed with reason and conscience and should act towards one another in a spirit of brotherhood.\n\n" +
+		"Article 2. Everyone is entitled to all the rights and freedoms set forth in this Declaration, without distinction of any kind, such as race, colour, sex, language, religion, political or other opinion.\n"
+)
+
+// TestLabelForeign: text in a language outside the candidates is Und,
+// with the language found in Langs, instead of the nearest candidate
+// with full confidence; text in a candidate keeps its label.
+func TestLabelForeign(t *testing.T) {
+	tests := []struct {
+		name   string
+		langs  []corpus.Lang
+		text   string
+		want   []string // per paragraph: lang, or und/found
+		reason string
+	}{
+		{
+			name: "French among en ru es de", text: textFR, want: []string{"und/fr", "und/fr", "und/fr"},
+			reason: "issue 6: a French file was aligned as English, conf 1.00",
+		},
+		{name: "Italian among en ru es de", text: textIT, want: []string{"und/it", "und/it"}, reason: "labelled Spanish before"},
+		{name: "French with one candidate", langs: []corpus.Lang{"en"}, text: textFR, want: []string{"und/fr", "und/fr", "und/fr"}},
+		{name: "French among candidates with fr", langs: []corpus.Lang{"en", "fr"}, text: textFR, want: []string{"fr", "fr", "fr"}},
+		{name: "English then French", text: textEN + "\n" + textFR, want: []string{"en", "en", "und/fr", "und/fr", "und/fr"}},
+		{name: "English alone", text: textEN, want: []string{"en", "en"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := shared()
+			if tt.langs != nil {
+				var err error
+				if d, err = New(Options{Langs: tt.langs}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			paras := corpus.SplitParagraphs(tt.text, "t.txt", corpus.SplitOptions{})
+			d.Label(paras)
+			var got []string
+			for _, p := range paras {
+				s := p.Lang.String()
+				if p.Lang == corpus.Und && len(p.Langs) > 0 {
+					s += "/" + p.Langs[0].String()
+				}
+				got = append(got, s)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Label = %v, want %v %s", got, tt.want, tt.reason)
+			}
+		})
+	}
+}
+
+// TestLabelForeignNone: no paragraph of the repository's documents, all
+// in the candidate languages, is taken for another language.
+func TestLabelForeignNone(t *testing.T) {
+	for _, name := range []string{"charter/combined.txt", "kazakhstan-2022/combined.txt", "blog-mixed-en-de/doc.txt", "udhr-nltk/en.txt", "udhr-nltk/ru.txt", "udhr-nltk/es.txt", "udhr-nltk/de.txt"} {
+		paras := readTestdata(t, name)
+		shared().Label(paras)
+		for _, p := range paras {
+			if p.Lang == corpus.Und && len(p.Langs) > 0 {
+				t.Errorf("%s:%d %q: taken for %v", name, p.Start, firstChars(p.Text), p.Langs)
+			}
+		}
+	}
+}
+
+// TestLabelLongParagraph: a paragraph of megabytes (a file without line
+// breaks) is labelled from a sample, in bounded time.
+func TestLabelLongParagraph(t *testing.T) {
+	text := strings.Repeat("The parties state the following about the events of the month. ", 8<<20/64)
+	paras := []corpus.Paragraph{{File: "long.txt", Start: 1, End: 1, Text: text}}
+	start := time.Now()
+	shared().Label(paras)
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("Label of an 8 MB paragraph took %v, want under 5s", d)
+	}
+	if paras[0].Lang != "en" {
+		t.Errorf("Label of an 8 MB English paragraph = %v, want en", paras[0].Lang)
+	}
+	if s := sample(text); len(s) > maxSample+2*sampleWindows {
+		t.Errorf("sample of %d bytes is %d bytes, want at most %d", len(text), len(s), maxSample)
+	}
+}
+
+// TestLabelContext: LabelContext stops when its context is done.
+func TestLabelContext(t *testing.T) {
+	paras := readTestdata(t, "charter/combined.txt")
+	for len(paras) < 20000 {
+		paras = append(paras, paras...)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	start := time.Now()
+	err := shared().LabelContext(ctx, paras)
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("LabelContext with a cancelled context = %v, want %v", err, context.Canceled)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("LabelContext with a cancelled context took %v for %d paragraphs", d, len(paras))
+	}
+}
