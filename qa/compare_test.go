@@ -256,6 +256,15 @@ func TestChecks(t *testing.T) {
 			},
 			opts: Options{Enabled: allOn},
 			want: []at{{EndPunctuation, "2", "es"}, {Quotes, "2", "es"}}},
+		{name: "a paragraph cut to one sentence",
+			en: func(t *testing.T, s string) string {
+				return s + "\nEach member has one vote. A member may authorise another member to vote on its behalf, but no member may hold more than two proxies.\n"
+			},
+			es: func(t *testing.T, s string) string {
+				return s + "\nCada miembro dispone de un voto.\n"
+			},
+			want:   []at{{MissingSentence, "6", "es"}},
+			reason: "the charter's §14 with its proxy rule deleted: by length alone the paragraphs do not pair, so a paragraph was missing and another extra"},
 		{name: "only the checks enabled",
 			es: func(t *testing.T, s string) string {
 				return edit(t, edit(t, s, "en 1998", "en 1989"), "members@", "miembros@")

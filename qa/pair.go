@@ -305,6 +305,7 @@ func (c *comparer) alignParas(pr *pair, dups map[int]bool) {
 			pr.p[k].dropAll()
 		}
 	}
+	beads = c.rejoin(pr, beads, qIdx)
 	for bi, b := range beads {
 		g := group{p: b.Src}
 		for _, t := range b.Tgt {
@@ -330,6 +331,52 @@ func (c *comparer) alignParas(pr *pair, dups map[int]bool) {
 	if pr.cut {
 		c.markCut(pr, cut)
 	}
+}
+
+// rejoin turns a pivot paragraph without counterpart next to a version
+// paragraph without counterpart, alone between paired paragraphs (or the
+// section's ends), back into a pair when their sentences pair: at least
+// one 1:1 sentence bead the aligner is confident of. A paragraph that lost
+// most of its sentences is too short for the paragraph aligner to pair by
+// length; compared sentence by sentence, it reports the sentences
+// missing, not a paragraph missing and another one extra. qIdx maps the
+// beads' target indexes to pr.q.
+func (c *comparer) rejoin(pr *pair, beads []align.Bead, qIdx []int) []align.Bead {
+	var out []align.Bead
+	for i := 0; i < len(beads); i++ {
+		if i+1 < len(beads) && oneSided(beads[i]) && oneSided(beads[i+1]) &&
+			(i == 0 || !oneSided(beads[i-1])) && (i+2 == len(beads) || !oneSided(beads[i+2])) {
+			a, b := beads[i], beads[i+1]
+			if len(a.Src) == 0 {
+				a, b = b, a
+			}
+			if len(a.Src) == 1 && len(b.Tgt) == 1 && c.sentencesPair(pr.p[a.Src[0]], pr.q[qIdx[b.Tgt[0]]], pr.v) {
+				out = append(out, align.Bead{Src: a.Src, Tgt: b.Tgt, Score: 0})
+				i++
+				continue
+			}
+		}
+		out = append(out, beads[i])
+	}
+	return out
+}
+
+// sentencesPair reports whether the sentence aligner pairs at least one
+// sentence of p with one of q (version v) with a score of 0.5 or more.
+func (c *comparer) sentencesPair(p, q *para, v int) bool {
+	var src, tgt []string
+	for i := range p.sents {
+		src = append(src, p.sentText(i))
+	}
+	for i := range q.sents {
+		tgt = append(tgt, q.sentText(i))
+	}
+	for _, b := range align.AlignUnits(src, tgt, align.BeadOptions{Ratio: c.ratios[v]}) {
+		if len(b.Src) == 1 && len(b.Tgt) == 1 && b.Score >= 0.5 {
+			return true
+		}
+	}
+	return false
 }
 
 // markCut records where a version that stops in this row stops: inside

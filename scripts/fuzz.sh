@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every fuzz target of the module for a while and prints, per target,
+# the executions, the new interesting inputs and whether it found a
+# crasher. A crasher is written by go test under the package's
+# testdata/fuzz/FuzzName/; commit it with the fix, and CI runs it from then
+# on as a seed.
+#
+#   scripts/fuzz.sh [DURATION] [TARGET-REGEXP]    (default 10m, every target)
+#
+# Targets run one after another, each with -parallel 2 (the fuzzing workers).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+dur=${1:-10m}
+only=${2:-.}
+status=0
+for pkg in $(go list ./...); do
+	dir=$(go list -f '{{.Dir}}' "$pkg")
+	for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //' | sort -u); do
+		[[ $target =~ $only ]] || continue
+		log=$(mktemp)
+		go test "$pkg" -run '^$' -fuzz "^${target}\$" -fuzztime "$dur" -parallel 2 >"$log" 2>&1
+		rc=$?
+		# the last progress line: "fuzz: elapsed: 10m0s, execs: 123 (205/sec), new interesting: 4 (total: 60)"
+		last=$(grep -E '^fuzz: elapsed' "$log" | tail -1)
+		if [ $rc -eq 0 ]; then
+			printf '%-22s %-40s ok      %s\n' "$target" "${pkg#github.com/paralign/paralign}" "${last#fuzz: }"
+		else
+			status=1
+			printf '%-22s %-40s FAILED  %s\n' "$target" "${pkg#github.com/paralign/paralign}" "${last#fuzz: }"
+			grep -E -- '--- FAIL|Failing input written|panic:|testdata/fuzz' "$log" | head -5 | sed 's/^/    /'
+		fi
+		rm -f "$log"
+	done
+done
+exit $status
