@@ -22,7 +22,7 @@ type alignOpts struct {
 	presplit bool
 }
 
-var alignFormats = []string{"tsv", "jsonl", "html", "ladder"}
+var alignFormats = []string{"tsv", "jsonl", "csv", "tmx", "moses", "html", "ladder"}
 
 var alignCommand = command{
 	name: "align",
@@ -30,8 +30,11 @@ var alignCommand = command{
 then one column per language (in --langs order) holding that unit's text.
 An empty cell means the language has no such unit. --format jsonl is the
 lossless form: every input paragraph, byte for byte, in exactly one row.
---format html writes one self-contained page with the versions side by
-side.
+--format csv is TSV's table as RFC 4180 CSV; tmx writes TMX 1.4 translation
+units (rows with text in two or more languages); moses writes the plain
+bitext of MT toolkits, -o PREFIX making PREFIX.en, PREFIX.ru, … with one
+line per row that every language has. --format html writes one
+self-contained page with the versions side by side.
 
 --by paragraph and --by sentence align the paragraphs or sentences inside
 each section (across the whole text when it has no numbered sections);
@@ -47,6 +50,8 @@ Bertalign do; tsv writes the bead number and the lines.`,
 paralign align --langs en,ru,es,de en.txt ru.txt es.txt de.txt
 paralign align --input en=charter.en.txt --input de=satzung.txt -o aligned.tsv
 paralign align --format jsonl combined.txt > aligned.jsonl
+paralign align --by sentence --format moses -o corpus en.txt de.txt   # corpus.en, corpus.de
+paralign align --by sentence --format tmx -o memory.tmx combined.txt
 paralign align --by sentence --langs en,es en.txt es.txt
 paralign align --by sentence --presplit --format ladder --langs de,fr test.de test.fr`,
 	flags: func(fs *pflag.FlagSet) any {
@@ -77,6 +82,9 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 	if o.format == "ladder" {
 		return usagef("--format ladder wants --by sentence --presplit")
 	}
+	if o.format == "moses" && (o.output == "" || o.output == "-") {
+		return usagef("--format moses writes one file per language: name their prefix with -o PREFIX")
+	}
 	j, err := o.load(ctx, e, args)
 	if err != nil {
 		return err
@@ -95,10 +103,21 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 			return errInterrupted
 		}
 	}
+	if o.format == "moses" {
+		var paths []string
+		for _, v := range vers {
+			paths = append(paths, o.output+"."+v.Lang.String())
+		}
+		return writeFiles(ctx, paths, func(ws []io.Writer) error { return writeRowsMoses(ws, rows) })
+	}
 	return writeOutput(ctx, e, o.output, func(w io.Writer) error {
 		switch o.format {
 		case "jsonl":
 			return writeRowsJSONL(w, vers, rows, unit != align.BySection)
+		case "csv":
+			return writeRowsCSV(w, vers, rows)
+		case "tmx":
+			return writeRowsTMX(w, vers, rows, unit)
 		case "html":
 			return view.WritePage(w, view.Page{Title: pageTitle(vers), Langs: versionLangs(vers), Rows: rows})
 		}

@@ -309,38 +309,64 @@ func writeOutput(ctx context.Context, e *env, path string, produce func(w io.Wri
 		_, err := io.WriteString(e.stdout, buf.String())
 		return err
 	}
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return fmt.Errorf("%s: is a directory; -o wants a file path", path)
-	}
-	dir := "."
-	if i := strings.LastIndexByte(path, os.PathSeparator); i >= 0 {
-		dir = path[:i+1]
-	}
-	tmp, err := os.CreateTemp(dir, ".paralign-*.tmp")
-	if err != nil {
-		return fmt.Errorf("%s: cannot write: %w", path, plainPathError(err))
-	}
+	return writeFiles(ctx, []string{path}, func(ws []io.Writer) error { return produce(ws[0]) })
+}
+
+// writeFiles writes what produce writes to ws[k] into paths[k], all or
+// none: each into a temporary file beside its path, and the temporary
+// files renamed over the paths only when produce succeeds for all of them.
+// On failure no temporary file is left and the paths are as they were.
+func writeFiles(ctx context.Context, paths []string, produce func(ws []io.Writer) error) error {
+	tmps := make([]*os.File, 0, len(paths))
 	done := false
 	defer func() {
 		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
+			for _, t := range tmps {
+				t.Close()
+				os.Remove(t.Name())
+			}
 		}
 	}()
-	if err := produce(tmp); err != nil {
+	ws := make([]io.Writer, len(paths))
+	for k, path := range paths {
+		if info, err := os.Stat(path); err == nil && info.IsDir() {
+			return fmt.Errorf("%s: is a directory; -o wants a file path", path)
+		}
+		dir := "."
+		if i := strings.LastIndexByte(path, os.PathSeparator); i >= 0 {
+			dir = path[:i+1]
+		}
+		tmp, err := os.CreateTemp(dir, ".paralign-*.tmp")
+		if err != nil {
+			return fmt.Errorf("%s: cannot write: %w", path, plainPathError(err))
+		}
+		tmps = append(tmps, tmp)
+		ws[k] = tmp
+	}
+	if err := produce(ws); err != nil {
 		return err
 	}
 	if ctx.Err() != nil {
 		return errInterrupted
 	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+	for k, tmp := range tmps {
+		if err := tmp.Chmod(0o644); err != nil {
+			return fmt.Errorf("%s: %w", paths[k], err)
+		}
+		if err := tmp.Close(); err != nil {
+			return fmt.Errorf("%s: %w", paths[k], err)
+		}
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("%s: %w", path, plainPathError(err))
+	for k, tmp := range tmps {
+		if err := os.Rename(tmp.Name(), paths[k]); err != nil {
+			// the files renamed before stay: each is whole, and the
+			// message names the one that is not
+			for _, t := range tmps[k:] {
+				os.Remove(t.Name())
+			}
+			done = true
+			return fmt.Errorf("%s: %w", paths[k], plainPathError(err))
+		}
 	}
 	done = true
 	return nil

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/xml"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// tsvTable splits TSV output into rows of cells.
+func tsvTable(out string) [][]string {
+	var rows [][]string
+	for line := range strings.SplitSeq(strings.TrimSuffix(out, "\n"), "\n") {
+		rows = append(rows, strings.Split(line, "\t"))
+	}
+	return rows
+}
+
+// TestFormats: CSV, TMX and Moses say what TSV says, each in its own way,
+// on the seed statement by sentence.
+func TestFormats(t *testing.T) {
+	seed := "../../testdata/kazakhstan-2022/combined.txt"
+	table := tsvTable(runCLI(t, "align", "--by", "sentence", seed))
+	langs := table[0][1:]
+
+	t.Run("csv", func(t *testing.T) {
+		got, err := csv.NewReader(strings.NewReader(runCLI(t, "align", "--by", "sentence", "--format", "csv", seed))).ReadAll()
+		if err != nil {
+			t.Fatalf("the CSV does not parse: %v", err)
+		}
+		if diff := cmp.Diff(table, got); diff != "" {
+			t.Errorf("CSV and TSV mismatch (-tsv +csv):\n%s", diff)
+		}
+	})
+
+	t.Run("tmx", func(t *testing.T) {
+		var doc struct {
+			Version string `xml:"version,attr"`
+			Header  struct {
+				SrcLang string `xml:"srclang,attr"`
+				SegType string `xml:"segtype,attr"`
+			} `xml:"header"`
+			Units []struct {
+				ID   string `xml:"tuid,attr"`
+				TUVs []struct {
+					Lang string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+					Seg  string `xml:"seg"`
+				} `xml:"tuv"`
+			} `xml:"body>tu"`
+		}
+		if err := xml.Unmarshal([]byte(runCLI(t, "align", "--by", "sentence", "--format", "tmx", seed)), &doc); err != nil {
+			t.Fatalf("the TMX does not parse: %v", err)
+		}
+		if doc.Version != "1.4" || doc.Header.SrcLang != "en" || doc.Header.SegType != "sentence" {
+			t.Errorf("tmx version %q, srclang %q, segtype %q; want 1.4, en, sentence", doc.Version, doc.Header.SrcLang, doc.Header.SegType)
+		}
+		// one unit per row with two or more cells, the cells as in TSV
+		var want, got [][]string
+		for _, r := range table[1:] {
+			var tuv []string
+			for k, c := range r[1:] {
+				if c != "" {
+					tuv = append(tuv, langs[k]+":"+c)
+				}
+			}
+			if len(tuv) >= 2 {
+				want = append(want, append([]string{r[0]}, tuv...))
+			}
+		}
+		for _, u := range doc.Units {
+			row := []string{u.ID}
+			for _, v := range u.TUVs {
+				row = append(row, v.Lang+":"+v.Seg)
+			}
+			got = append(got, row)
+		}
+		if len(want) < 10 {
+			t.Fatalf("only %d rows with two languages: the test has lost its input", len(want))
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("TMX units mismatch (-want +got):\n%s", diff)
+		}
+	})
+
+	t.Run("moses", func(t *testing.T) {
+		prefix := filepath.Join(t.TempDir(), "corpus")
+		if out := runCLI(t, "align", "--by", "sentence", "--format", "moses", "-o", prefix, seed); out != "" {
+			t.Errorf("moses wrote %q to standard output", out)
+		}
+		files := map[string][]string{}
+		for _, l := range langs {
+			data, err := os.ReadFile(prefix + "." + l)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files[l] = strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+		}
+		n := 0
+		for _, r := range table[1:] {
+			if slices.Contains(r[1:], "") {
+				continue
+			}
+			for k, l := range langs {
+				if n >= len(files[l]) || files[l][n] != r[k+1] {
+					t.Fatalf("%s.%s line %d is not row %s's cell %.60q", prefix, l, n+1, r[0], r[k+1])
+				}
+			}
+			n++
+		}
+		for _, l := range langs {
+			if len(files[l]) != n {
+				t.Errorf("%s.%s has %d lines, want %d (the rows every language has)", prefix, l, len(files[l]), n)
+			}
+		}
+	})
+}
