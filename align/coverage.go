@@ -225,7 +225,7 @@ func langShare(c Cell) map[corpus.Lang]float64 {
 		if !p.Lang.IsLanguage() {
 			continue
 		}
-		n := letters(cellParaText(c, p))
+		n := corpus.Letters(cellParaText(c, p))
 		count[p.Lang] += n
 		total += n
 	}
@@ -252,7 +252,7 @@ func cellParaText(c Cell, p corpus.Paragraph) string { return afterMarker(p.Text
 func cellLetters(c Cell) int {
 	n := 0
 	for _, p := range c.Paras {
-		n += letters(afterMarker(p.Text))
+		n += corpus.Letters(afterMarker(p.Text))
 	}
 	return n
 }

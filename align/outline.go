@@ -317,7 +317,7 @@ func bestChains(paras []corpus.Paragraph, marks []mark) map[signature]chain {
 	}
 	prefix := make([]int, len(paras)+1)
 	for i, p := range paras {
-		prefix[i+1] = prefix[i] + letters(p.Text)
+		prefix[i+1] = prefix[i] + corpus.Letters(p.Text)
 	}
 	const window = 400
 	out := map[signature]chain{}
@@ -542,7 +542,7 @@ func head(paras []corpus.Paragraph) []Section {
 		out = append(out, Section{ID: fmt.Sprintf("0+%d", n), Kind: Unnumbered, Paras: []corpus.Paragraph{p}})
 	}
 	i := 0
-	for i < len(paras) && (paras[i].Kind == corpus.FrontMatter || isDateline(paras[i].Text) || letters(paras[i].Text) == 0) {
+	for i < len(paras) && (paras[i].Kind == corpus.FrontMatter || isDateline(paras[i].Text) || corpus.Letters(paras[i].Text) == 0) {
 		other(paras[i])
 		i++
 	}
@@ -575,7 +575,7 @@ func head(paras []corpus.Paragraph) []Section {
 // restarts at 1: a signatory list after the last point.
 func trailerStart(body []corpus.Paragraph, kind corpus.NumKind) int {
 	start := 1
-	for start < len(body) && letters(afterMarker(body[start-1].Text)) == 0 {
+	for start < len(body) && corpus.Letters(afterMarker(body[start-1].Text)) == 0 {
 		start++ // a marker line alone ("Article 30"): its text follows
 	}
 	cut := len(body)
@@ -629,7 +629,7 @@ func titleLike(p corpus.Paragraph) bool {
 		return true
 	}
 	t := strings.TrimFunc(p.Text, isSpaceOrBOM)
-	if p.Start != p.End || utf8.RuneCountInString(t) > 200 || letters(t) < 3 {
+	if p.Start != p.End || utf8.RuneCountInString(t) > 200 || corpus.Letters(t) < 3 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
@@ -696,20 +696,10 @@ func afterMarker(text string) string {
 	return text
 }
 
-func letters(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n
-}
-
 func letterCount(paras []corpus.Paragraph) int {
 	n := 0
 	for _, p := range paras {
-		n += letters(p.Text)
+		n += corpus.Letters(p.Text)
 	}
 	return n
 }

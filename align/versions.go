@@ -40,7 +40,7 @@ func SplitVersions(file string, paras []corpus.Paragraph) []Version {
 		if !p.Lang.IsLanguage() {
 			continue
 		}
-		n := letters(p.Text)
+		n := corpus.Letters(p.Text)
 		if k := len(runs) - 1; k >= 0 && runs[k].lang == p.Lang {
 			runs[k].end = i + 1
 			runs[k].letters += n
@@ -136,7 +136,7 @@ func MajorityLang(paras []corpus.Paragraph) corpus.Lang {
 		if _, ok := count[p.Lang]; !ok {
 			order = append(order, p.Lang)
 		}
-		count[p.Lang] += letters(p.Text)
+		count[p.Lang] += corpus.Letters(p.Text)
 	}
 	best := corpus.Und
 	for _, l := range order {

@@ -3,7 +3,6 @@ package langid
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -142,9 +141,10 @@ func (s scores) of(l corpus.Lang) float64 {
 }
 
 // Detect labels one text on its own, without context. URLs, e-mail
-// addresses, Markdown link targets and HTML tags are set aside first;
-// text without letters then is NoLang. A text whose sentences are in
-// different languages is Mixed, with Lang its largest language.
+// addresses, Markdown link targets, inline code and HTML tags are set
+// aside first; text without letters then is NoLang. A text whose
+// sentences are in different languages is Mixed, with Lang its largest
+// language.
 func (d *Detector) Detect(text string) corpus.Label {
 	return d.detect(text).label
 }
@@ -160,8 +160,8 @@ type detected struct {
 // detect labels text, or a sample of it when it is longer than
 // maxSample bytes.
 func (d *Detector) detect(text string) detected {
-	clean := Clean(sample(text))
-	n := countLetters(clean)
+	clean := corpus.Prose(sample(unmarked(text)))
+	n := corpus.Letters(clean)
 	if n == 0 {
 		return detected{label: corpus.Label{Lang: corpus.NoLang}}
 	}
@@ -173,6 +173,17 @@ func (d *Detector) detect(text string) detected {
 	}
 	d.mixed(clean, &label)
 	return detected{label: label, sc: sc, weak: d.weak(label.Lang, n, clean, sc)}
+}
+
+// unmarked returns text without its section marker ("VII.", "12.1",
+// "## 3)"), which carries no language: a Roman numeral is Latin letters
+// in a Russian heading. A marker with a label word ("Статья 5",
+// "Artículo 5") is kept, the word being in the text's language.
+func unmarked(text string) string {
+	if m, ok := corpus.ParseMarker(text); ok && m.Label == "" {
+		return text[m.Len:]
+	}
+	return text
 }
 
 // maxSample is the most text, in bytes, that detection looks at in one
@@ -228,7 +239,57 @@ func (d *Detector) scores(text string) scores {
 	for _, v := range vals {
 		out = append(out, score{lang: corpus.Lang(strings.ToLower(v.Language().IsoCode639_1().String())), conf: v.Value()})
 	}
-	return out
+	return byScript(text, out)
+}
+
+// byScript keeps the candidates whose script holds more than half of the
+// letters of text, when there are any, and scales their confidences to
+// sum to one. lingua weighs the words of every script, so a Russian
+// heading with an English gloss, "Привязка портов (Port binding)", comes
+// out English; its letters are mostly Cyrillic, and no candidate writing
+// Latin can be its language.
+func byScript(text string, sc scores) scores {
+	counts := map[corpus.Lang]int{}
+	all := 0
+	for _, r := range text {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		all++
+		for _, s := range sc {
+			if writes(s.lang, r) {
+				counts[s.lang]++
+			}
+		}
+	}
+	var kept scores
+	sum := 0.0
+	for _, s := range sc {
+		if 2*counts[s.lang] > all {
+			kept = append(kept, s)
+			sum += s.conf
+		}
+	}
+	if len(kept) == 0 || len(kept) == len(sc) || sum == 0 {
+		return sc
+	}
+	for i := range kept {
+		kept[i].conf /= sum
+	}
+	return kept
+}
+
+// writes reports whether language l is written with letter r: its
+// script's letters (for Japanese kana and kanji, for Korean Hangul and
+// Hanja).
+func writes(l corpus.Lang, r rune) bool {
+	switch l {
+	case "ja":
+		return unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han)
+	case "ko":
+		return unicode.In(r, unicode.Hangul, unicode.Han)
+	}
+	return unicode.Is(scriptOf(l), r)
 }
 
 func (d *Detector) decide(sc scores) corpus.Label {
@@ -260,13 +321,13 @@ func (d *Detector) mixed(text string, label *corpus.Label) {
 	total := 0
 	for _, sp := range spans {
 		s := text[sp.Start:sp.End]
-		n := countLetters(s)
+		n := corpus.Letters(s)
 		total += n
 		if n < 12 {
 			continue
 		}
 		sc := d.scores(s)
-		if len(sc) > 1 && sc[0].conf-sc[1].conf >= 0.5 {
+		if len(sc) > 0 && sc.gap() >= 0.5 {
 			share[sc[0].lang] += n
 		}
 	}
@@ -411,15 +472,15 @@ func (d *Detector) foreign(paras []corpus.Paragraph) {
 		var b strings.Builder
 		n := 0
 		for ; k < len(r.idx) && n < probeLetters && b.Len() < probeBytes; k++ {
-			clean := Clean(sample(paras[r.idx[k]].Text))
+			clean := corpus.Prose(sample(paras[r.idx[k]].Text))
 			if len(clean) > probeBytes-b.Len() {
 				clean = strings.ToValidUTF8(clean[:probeBytes-b.Len()], "")
 			}
 			b.WriteString(clean)
 			b.WriteString("\n\n")
-			n += countLetters(clean)
+			n += corpus.Letters(clean)
 		}
-		if n < probeLetters || capitalisedShare(b.String()) >= 0.5 {
+		if n < probeLetters || corpus.CapitalisedShare(b.String()) >= 0.5 {
 			return corpus.Und
 		}
 		return other(b.String(), r.lang, foreignConf)
@@ -455,8 +516,8 @@ func (d *Detector) foreign(paras []corpus.Paragraph) {
 		if nb < 0 || nb >= len(labelled) || found[i] != corpus.Und || found[labelled[nb]] == corpus.Und {
 			return
 		}
-		clean := Clean(sample(paras[i].Text))
-		if countLetters(clean) >= probeLetters {
+		clean := corpus.Prose(sample(paras[i].Text))
+		if corpus.Letters(clean) >= probeLetters {
 			return
 		}
 		if l := other(clean, paras[i].Lang, 0); l == found[labelled[nb]] {
@@ -481,29 +542,12 @@ func (d *Detector) foreign(paras []corpus.Paragraph) {
 // letters with a margin under 0.5, or under 0.9 when made mostly of
 // capitalised words (names in a list of organisations, a caption in title
 // case; German nouns are capitalised too, hence the margin). clean is the
-// paragraph's text as Clean returns it, n its letters.
+// paragraph's text as corpus.Prose returns it, n its letters.
 func (d *Detector) weak(l corpus.Lang, n int, clean string, sc scores) bool {
 	if l == corpus.NoLang {
 		return false
 	}
-	return l == corpus.Und || n < d.short || (n < 100 && (sc.gap() < 0.5 || (sc.gap() < 0.9 && capitalisedShare(clean) >= 0.5)))
-}
-
-// capitalisedShare returns the share of words that start with an upper-case
-// letter.
-func capitalisedShare(text string) float64 {
-	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
-	if len(words) == 0 {
-		return 0
-	}
-	caps := 0
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsUpper(r) {
-			caps++
-		}
-	}
-	return float64(caps) / float64(len(words))
+	return l == corpus.Und || n < d.short || (n < 100 && (sc.gap() < 0.5 || (sc.gap() < 0.9 && corpus.CapitalisedShare(clean) >= 0.5)))
 }
 
 // gap is the margin between the best and the second language.
@@ -587,7 +631,7 @@ func (d *Detector) smooth(paras []corpus.Paragraph, all []detected) {
 func scriptFits(text string, l corpus.Lang) bool {
 	want := scriptOf(l)
 	fit, latin, all := 0, 0, 0
-	for _, r := range Clean(sample(text)) {
+	for _, r := range corpus.Prose(sample(text)) {
 		if !unicode.IsLetter(r) {
 			continue
 		}
@@ -638,31 +682,6 @@ func scriptOf(l corpus.Lang) *unicode.RangeTable {
 		return unicode.Han
 	}
 	return unicode.Latin
-}
-
-var (
-	reURL      = regexp.MustCompile(`(?i)\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|scot|ch|de|ru|es|gr|io|uk)(?:/[^\s]*)?\b`)
-	reMarkup   = regexp.MustCompile(`\]\([^)]*\)|<[^>\n]{1,200}>|\{\{[^}]*\}\}`)
-	reEntities = regexp.MustCompile(`&[a-zA-Z]+;|&#\d+;`)
-)
-
-// Clean returns text with what carries no language set aside: URLs,
-// e-mail addresses, bare domain names, Markdown link targets, HTML tags and
-// entities, template shortcodes.
-func Clean(text string) string {
-	text = reMarkup.ReplaceAllString(text, " ")
-	text = reURL.ReplaceAllString(text, " ")
-	return reEntities.ReplaceAllString(text, " ")
-}
-
-func countLetters(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n
 }
 
 func round2(x float64) float64 {

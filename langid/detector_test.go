@@ -37,6 +37,10 @@ func TestDetect(t *testing.T) {
 		{"https://tinyurl.com/uprising2022", corpus.NoLang, "URLs get arbitrary labels from lingua: set aside"},
 		{"iso@intersoz.org\nwww.intersoz.org\nhttp://facebook.com/intersoz.org", corpus.NoLang, "blog page"},
 		{"", corpus.NoLang, ""},
+		{"## VII. Привязка портов (Port binding)", "ru", "twelve-factor: mostly Cyrillic letters once the Roman numeral is set aside; lingua alone says en"},
+		{"## IX. Утилизируемость (Disposability)", "ru", "twelve-factor"},
+		{"* Запуск миграции базы данных (например `manage.py migrate` в Django, `rake db:migrate` в Rails).", "ru", "twelve-factor: inline code is no language"},
+		{"## IV. Backing services", "en", "a Roman numeral marker before English"},
 	}
 	d := shared()
 	for _, tt := range tests {
@@ -126,7 +130,7 @@ func TestLabelBlog(t *testing.T) {
 }
 
 func onlyLinks(text string) bool {
-	return strings.TrimSpace(Clean(text)) == ""
+	return strings.TrimSpace(corpus.Prose(text)) == ""
 }
 
 func readTestdata(t testing.TB, name string) []corpus.Paragraph {

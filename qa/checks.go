@@ -526,12 +526,17 @@ func (c *comparer) lengths(v int) {
 		if pr == nil || pr.whole || pr.cut {
 			continue
 		}
+		// front matter, code and markup (NoLang) are no translation
 		pl, ql := 0, 0
 		for _, p := range pr.p {
-			pl += p.keptLetters()
+			if p.p.Lang != corpus.NoLang {
+				pl += p.keptLetters()
+			}
 		}
 		for _, q := range pr.q {
-			ql += q.keptLetters()
+			if q.p.Lang != corpus.NoLang {
+				ql += q.keptLetters()
+			}
 		}
 		if pl < minLength {
 			continue

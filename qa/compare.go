@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/paralign/paralign/align"
@@ -188,6 +189,9 @@ func ref(r align.Row) string {
 	case align.Unnumbered:
 		return "block " + r.ID
 	}
+	if strings.HasPrefix(r.ID, "§") {
+		return r.ID // "§8", not "§§8"
+	}
 	return "§" + r.ID
 }
 
@@ -326,7 +330,7 @@ func (c *comparer) roughRatio(v int) float64 {
 	count := func(cell align.Cell) (chars, lets int) {
 		for _, p := range cell.Paras {
 			chars += utf8.RuneCountInString(corpus.CellText(p.Text))
-			lets += letters(p.Text)
+			lets += corpus.Letters(p.Text)
 		}
 		return chars, lets
 	}

@@ -72,11 +72,12 @@ type verdict struct {
 }
 
 // judge finds the language of a paragraph of version v: sentence by
-// sentence with Options.Detect (sentences under minForeign letters are
-// not judged), by its label when Detect is nil or no sentence could be
-// judged.
+// sentence with Options.Detect (sentences under minForeign letters, or
+// made mostly of capitalised words, are not judged), by its label when Detect is nil or no sentence could be
+// judged. A paragraph labelled NoLang (front matter, code, markup only)
+// is not judged, nor a short one made mostly of capitalised words.
 func (c *comparer) judge(q *para, own corpus.Lang) verdict {
-	if q.letters < minForeign {
+	if q.letters < minForeign || q.p.Lang == corpus.NoLang || namesOnly(q.body) {
 		return verdict{}
 	}
 	if c.opts.Detect != nil {
@@ -85,9 +86,9 @@ func (c *comparer) judge(q *para, own corpus.Lang) verdict {
 		var vd verdict
 		for i := range q.sents {
 			s := q.sentText(i)
-			n := letters(s)
-			if n < minForeign {
-				continue
+			n := corpus.Letters(s)
+			if n < minForeign || namesOnly(s) {
+				continue // too short, or names (a list, a table row) that tell no language
 			}
 			lab := c.opts.Detect(s)
 			switch {
@@ -132,6 +133,14 @@ func (c *comparer) judge(q *para, own corpus.Lang) verdict {
 		}
 	}
 	return verdict{}
+}
+
+// namesOnly reports whether text is short (under 100 letters of prose, see
+// corpus.Prose) and made mostly of capitalised words: a list of names, a
+// table row of product names, which tell no language.
+func namesOnly(text string) bool {
+	prose := corpus.Prose(text)
+	return corpus.Letters(prose) < 100 && corpus.CapitalisedShare(prose) >= 0.5
 }
 
 // wholeSection judges the section as a whole: empty, or wholly in another
@@ -566,7 +575,7 @@ func (c *comparer) alignSentences(pr *pair, g group, last bool) {
 			p := pr.p[s.para]
 			text := p.sentText(s.sent)
 			p.keep[s.sent] = false
-			if letters(text) < minSentence {
+			if corpus.Letters(text) < minSentence {
 				continue
 			}
 			c.add(MissingSentence, pr.ri, pr.v, Finding{Unit: p.n, Sentence: s.sent + 1, File: p.p.File, Line: p.p.Start,
@@ -577,7 +586,7 @@ func (c *comparer) alignSentences(pr *pair, g group, last bool) {
 			q := pr.q[s.para]
 			text := q.sentText(s.sent)
 			q.keep[s.sent] = false
-			if letters(text) < minSentence {
+			if corpus.Letters(text) < minSentence {
 				continue
 			}
 			c.add(ExtraSentence, pr.ri, pr.v, Finding{Unit: q.n, Sentence: s.sent + 1, File: q.p.File, Line: q.p.Start,

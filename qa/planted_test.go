@@ -2,6 +2,7 @@ package qa
 
 import (
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -374,5 +375,61 @@ func TestTestDocuments(t *testing.T) {
 				t.Errorf("got %v, want %v\n%s", got, tt.want, b.String())
 			}
 		})
+	}
+}
+
+// TestCleanMarkdown: what a Markdown translation shares with its original
+// and what carries no language raise no finding: front matter (no
+// length-ratio, no language), a heading with the original term in
+// parentheses, inline code, a table row of product names. Each of these
+// gave a false warning or error on twelve-factor or commons-code-satzung.
+func TestCleanMarkdown(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the language models")
+	}
+	en := `---
+title: "The Twelve-Factor App: port binding and backing services for web applications"
+description: "A methodology for building software-as-a-service apps"
+---
+
+## I. Port binding
+
+Web apps are sometimes executed inside a web server container. For example, PHP apps might run as a module inside Apache, and Java apps might run inside Tomcat.
+
+## II. Backing services
+
+Run the database migration (for example ` + "`manage.py migrate`" + ` in Django, ` + "`rake db:migrate`" + ` in Rails) before the release. The database is a backing service like any other.
+
+<table><tr><td>MySQL, PostgreSQL, SQLite</td></tr></table>
+`
+	ru := `---
+title: "Twelve-Factor App"
+---
+
+## I. Привязка портов (Port binding)
+
+Веб-приложения иногда запускаются внутри контейнера веб-сервера. Например, PHP-приложения могут запускаться как модуль внутри Apache, а Java-приложения внутри Tomcat.
+
+## II. Сторонние службы (Backing services)
+
+Запустите миграцию базы данных (например ` + "`manage.py migrate`" + ` в Django, ` + "`rake db:migrate`" + ` в Rails) перед выпуском. База данных является сторонней службой, как и любая другая.
+
+<table><tr><td>MySQL, PostgreSQL, SQLite</td></tr></table>
+`
+	dir := t.TempDir()
+	var files []string
+	for name, text := range map[string]string{"en.md": en, "ru.md": ru} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, path)
+	}
+	slices.Sort(files)
+	rep := compareFiles(t, Options{}, files...)
+	if got := places(rep, Warning); len(got) > 0 {
+		var b strings.Builder
+		WriteText(&b, rep)
+		t.Errorf("findings on a clean translation: %v\n%s", got, b.String())
 	}
 }

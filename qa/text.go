@@ -45,7 +45,7 @@ func prepare(c align.Cell, kind align.SectionKind, lang corpus.Lang) []*para {
 			body = p.Text[m.Len:]
 		}
 		body = strings.TrimRightFunc(body, unicode.IsSpace)
-		pa := &para{p: p, n: k + 1, body: body, letters: letters(body)}
+		pa := &para{p: p, n: k + 1, body: body, letters: corpus.Letters(body)}
 		pa.num = blankListMarkers(maskLinks(body))
 		pa.sents = corpus.SplitSentences(body, lang)
 		pa.keep = make([]bool, len(pa.sents))
@@ -86,7 +86,7 @@ func (pa *para) keptLetters() int {
 	n := 0
 	for i, sp := range pa.sents {
 		if pa.keep[i] {
-			n += letters(pa.body[sp.Start:sp.End])
+			n += corpus.Letters(pa.body[sp.Start:sp.End])
 		}
 	}
 	return n
@@ -149,16 +149,6 @@ func blankListMarkers(s string) string {
 		return s
 	}
 	return string(b)
-}
-
-func letters(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n
 }
 
 // quote returns text on one line, cut to about n runes at a word
