@@ -24,11 +24,12 @@ type link struct {
 	start, end int    // byte range of raw
 }
 
-// trimLinkEnd drops the punctuation that ends the sentence around a link.
+// trimLinkEnd drops the punctuation that ends the sentence around a link,
+// and Markdown's closing emphasis and code marks.
 func trimLinkEnd(s string) string {
 	for s != "" {
 		r, size := utf8.DecodeLastRuneInString(s)
-		if !strings.ContainsRune(".,;:!?)]}'’”»>", r) {
+		if !strings.ContainsRune(".,;:!?)]}'’”»>*`", r) {
 			break
 		}
 		if r == ')' && strings.Count(s, "(") >= strings.Count(s, ")") {

@@ -99,3 +99,28 @@ func TestBlankListMarkers(t *testing.T) {
 		}
 	}
 }
+
+func TestURLs(t *testing.T) {
+	tests := []struct {
+		text   string
+		want   []string // compared forms
+		reason string
+	}{
+		{"See https://www.Example.org/a/.", []string{"example.org/a"}, ""},
+		{"(see http://example.org/wiki/Idempotence).", []string{"example.org/wiki/Idempotence"}, ""},
+		{"http://example.org/wiki/Reentrant_%28subroutine%29 and more", []string{"example.org/wiki/Reentrant_%28subroutine%29"}, ""},
+		{"http://example.org/wiki/Foo_(bar)", []string{"example.org/wiki/Foo_(bar)"}, "a balanced parenthesis belongs to the URL"},
+		{"**[shared-nothing](http://en.wikipedia.org/wiki/Shared_nothing_architecture).** Next", []string{"en.wikipedia.org/wiki/Shared_nothing_architecture"},
+			"twelve-factor: a Markdown link in bold; the closing ).** is no part of the URL"},
+		{"write to info@example.org or www.example.org", []string{"example.org"}, "the address is no URL"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, l := range urls(tt.text) {
+			got = append(got, l.norm)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("urls(%q) = %q, want %q %s", tt.text, got, tt.want, tt.reason)
+		}
+	}
+}
