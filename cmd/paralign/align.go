@@ -187,18 +187,27 @@ func joinLines(lines []string, idx []int) string {
 	return corpus.CellText(strings.Join(parts, " "))
 }
 
-func writeRowsTSV(w io.Writer, vers []align.Version, rows []align.Row) error {
-	t := corpus.NewTSVWriter(w)
+// tableRecords returns the rows as a table: a header, id and one column
+// per version's language, then one record per row, the cells' text.
+func tableRecords(vers []align.Version, rows []align.Row) [][]string {
 	head := []string{"id"}
 	for _, v := range vers {
 		head = append(head, v.Lang.String())
 	}
-	t.Write(head)
+	out := [][]string{head}
 	for _, r := range rows {
 		rec := []string{r.ID}
 		for _, c := range r.Cells {
 			rec = append(rec, c.Text())
 		}
+		out = append(out, rec)
+	}
+	return out
+}
+
+func writeRowsTSV(w io.Writer, vers []align.Version, rows []align.Row) error {
+	t := corpus.NewTSVWriter(w)
+	for _, rec := range tableRecords(vers, rows) {
 		t.Write(rec)
 	}
 	t.Flush()

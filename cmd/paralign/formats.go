@@ -12,19 +12,7 @@ import (
 // header id and one column per language, a cell's text as in TSV.
 func writeRowsCSV(w io.Writer, vers []align.Version, rows []align.Row) error {
 	c := csv.NewWriter(w)
-	head := []string{"id"}
-	for _, v := range vers {
-		head = append(head, v.Lang.String())
-	}
-	c.Write(head)
-	for _, r := range rows {
-		rec := []string{r.ID}
-		for _, cell := range r.Cells {
-			rec = append(rec, cell.Text())
-		}
-		c.Write(rec)
-	}
-	c.Flush()
+	c.WriteAll(tableRecords(vers, rows))
 	return c.Error()
 }
 
