@@ -10,6 +10,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/paralign/paralign/align"
 	"github.com/paralign/paralign/corpus"
@@ -23,7 +25,9 @@ type Note struct {
 	Check    string
 	Message  string
 	// Marks are literal strings to highlight in the cell of Lang (and, when
-	// they also occur there, in the pivot's cell).
+	// they also occur there, in the pivot's cell). A mark ending in "…"
+	// is the shortened start of a sentence: it lights up from there to the
+	// sentence's end.
 	Marks []string
 }
 
@@ -148,22 +152,30 @@ func highlight(text string, marks []string) []part {
 	var out []part
 	plain := 0
 	for i := 0; i < len(text); {
-		hit := ""
+		end := -1
 		for _, m := range marks {
-			if strings.HasPrefix(text[i:], m) && boundary(text, i, i+len(m)) {
-				hit = m
+			start, open := strings.CutSuffix(m, "…")
+			if start == "" || !strings.HasPrefix(text[i:], start) {
+				continue
+			}
+			j := i + len(start)
+			if open {
+				j = sentenceEnd(text, j)
+			}
+			if boundary(text, i, j) {
+				end = j
 				break
 			}
 		}
-		if hit == "" {
+		if end < 0 {
 			i++
 			continue
 		}
 		if plain < i {
 			out = append(out, part{Text: text[plain:i]})
 		}
-		out = append(out, part{Text: hit, Mark: true})
-		i += len(hit)
+		out = append(out, part{Text: text[i:end], Mark: true})
+		i = end
 		plain = i
 	}
 	if plain < len(text) {
@@ -172,17 +184,48 @@ func highlight(text string, marks []string) []part {
 	return out
 }
 
+// sentenceEnd returns the end of the sentence that goes on at byte i of
+// text: after the first ".", "!", "?" or "…" (and closing quotes or
+// brackets) followed by white space or the end of text; len(text) when
+// there is none.
+func sentenceEnd(text string, i int) int {
+	for k := i; k < len(text); {
+		r, size := utf8.DecodeRuneInString(text[k:])
+		k += size
+		if !strings.ContainsRune(".!?…", r) {
+			continue
+		}
+		for k < len(text) {
+			r, size := utf8.DecodeRuneInString(text[k:])
+			if !strings.ContainsRune(`"')]”»’`, r) {
+				break
+			}
+			k += size
+		}
+		if k == len(text) || text[k] == ' ' {
+			return k
+		}
+	}
+	return len(text)
+}
+
 // boundary reports whether text[i:j] is not part of a longer word or
 // number: a mark "3" does not light up in "30".
 func boundary(text string, i, j int) bool {
-	alnum := func(b byte) bool {
-		return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
+	alnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	if i > 0 && i < len(text) {
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		first, _ := utf8.DecodeRuneInString(text[i:])
+		if alnum(before) && alnum(first) {
+			return false
+		}
 	}
-	if i > 0 && alnum(text[i-1]) && alnum(text[i]) {
-		return false
-	}
-	if j < len(text) && alnum(text[j]) && alnum(text[j-1]) {
-		return false
+	if j > 0 && j < len(text) {
+		last, _ := utf8.DecodeLastRuneInString(text[:j])
+		after, _ := utf8.DecodeRuneInString(text[j:])
+		if alnum(last) && alnum(after) {
+			return false
+		}
 	}
 	return true
 }

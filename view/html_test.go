@@ -31,6 +31,13 @@ func TestHighlight(t *testing.T) {
 		{"1 500,5 рублей", []string{"1 500,5", "500"}, []part{{Text: "1 500,5", Mark: true}, {Text: " рублей"}}},
 		{"see https://a.example/x", []string{"https://a.example/x"}, []part{{Text: "see "}, {Text: "https://a.example/x", Mark: true}}},
 		{"ОДКБ и НАТО", []string{"НАТО"}, []part{{Text: "ОДКБ и "}, {Text: "НАТО", Mark: true}}},
+		// a shortened quotation lights up its whole sentence (the seed's
+		// deleted sentence was marked only as far as its quotation went)
+		{"Rights. We salute the workers, who were the heart of it. Next.", []string{"We salute the…"},
+			[]part{{Text: "Rights. "}, {Text: "We salute the workers, who were the heart of it.", Mark: true}, {Text: " Next."}}},
+		{"Он сказал: «Мы за 1.500 рублей…» и ушёл", []string{"Мы за…"},
+			[]part{{Text: "Он сказал: «"}, {Text: "Мы за 1.500 рублей…»", Mark: true}, {Text: " и ушёл"}}},
+		{"no end to this one", []string{"end to…"}, []part{{Text: "no "}, {Text: "end to this one", Mark: true}}},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, highlight(tt.text, tt.marks)); diff != "" {

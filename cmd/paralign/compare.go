@@ -221,8 +221,7 @@ func comparePage(vers []align.Version, rows []align.Row, rep qa.Report) view.Pag
 			if code, val, ok := strings.Cut(ev, ":"); ok && len(code) <= 3 && corpus.Lang(code).IsLanguage() {
 				ev = val
 			}
-			// a shortened quotation marks the text it starts
-			ev = strings.TrimSuffix(ev, "…")
+			// a shortened quotation ("…") lights up its whole sentence
 			n.Marks = append(n.Marks, ev)
 		}
 		p.Notes = append(p.Notes, n)
