@@ -28,7 +28,7 @@ for pkg in $(go list ./...); do
 		else
 			status=1
 			printf '%-22s %-40s FAILED  %s\n' "$target" "${pkg#github.com/paralign/paralign}" "${last#fuzz: }"
-			grep -E -- '--- FAIL|Failing input written|panic:|testdata/fuzz' "$log" | head -5 | sed 's/^/    /'
+			grep -v -E '^fuzz: (elapsed|minimizing)' "$log" | tail -15 | sed 's/^/    /'
 		fi
 		rm -f "$log"
 	done
