@@ -7,6 +7,7 @@
 #
 #   scripts/fuzz.sh [DURATION] [TARGET-REGEXP]    (default 10m, every target)
 #
+# -timeout 0: go test's default 10-minute limit would stop a 10-minute run.
 # Targets run one after another, each with $FUZZ_PARALLEL fuzzing workers
 # (default 2, the cores of the development machine).
 set -uo pipefail
@@ -19,7 +20,7 @@ for pkg in $(go list ./...); do
 	for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //' | sort -u); do
 		[[ $target =~ $only ]] || continue
 		log=$(mktemp)
-		go test "$pkg" -run '^$' -fuzz "^${target}\$" -fuzztime "$dur" -parallel "${FUZZ_PARALLEL:-2}" >"$log" 2>&1
+		go test "$pkg" -run '^$' -fuzz "^${target}\$" -fuzztime "$dur" -timeout 0 -parallel "${FUZZ_PARALLEL:-2}" >"$log" 2>&1
 		rc=$?
 		# the last progress line: "fuzz: elapsed: 10m0s, execs: 123 (205/sec), new interesting: 4 (total: 60)"
 		last=$(grep -E '^fuzz: elapsed' "$log" | tail -1)
