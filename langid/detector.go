@@ -411,8 +411,12 @@ const (
 	probeLetters = 100
 	// probeBytes is the most text of a probe.
 	probeBytes = 600
-	// probesPerRun is how many probes, evenly spread, check a run.
-	probesPerRun = 16
+	// probesBase and probeStride set how many probes check a document:
+	// probesBase, and one more per probeStride letters, evenly spread over
+	// its labelled paragraphs (16 for a statement, about 1,000 for 10 MB),
+	// whatever the number of runs.
+	probesBase  = 16
+	probeStride = 8192
 	// foreignConf is the least confidence lingua must give the other
 	// language, and 1 - foreignConf the most it may give the label.
 	foreignConf = 0.9
@@ -423,16 +427,18 @@ const (
 // without a language between them do not break it). A probe is the text
 // of a paragraph, topped up with the paragraphs after it in the run to
 // probeLetters letters, at most probeBytes bytes; a probe made mostly of
-// capitalised words (a list of names) says nothing. Each run is probed at
-// up to probesPerRun paragraphs spread evenly over it; lingua, asked
-// among every language it knows, may give a probe to another language
-// with confidence foreignConf and the run's own less than 1 - foreignConf.
-// When a probe of the run is foreign, every paragraph of the run is
-// probed, and those found in another language become Und, with Langs
-// holding the language found; a paragraph too short for a probe of its
-// own (a heading, a last line) next to one of them follows it when lingua
-// gives it the same language. The time is bounded per run unless a
-// foreign language is found.
+// capitalised words (a list of names) says nothing. The document is
+// probed at probesBase + letters/probeStride paragraphs spread evenly
+// over its letters; lingua, asked among every language it knows, may give
+// a probe to another language with confidence foreignConf and the run's
+// own less than 1 - foreignConf. When a probe is foreign, every paragraph
+// labelled with the run's language is probed, and those found in another
+// language become Und, with Langs holding the language found; a paragraph
+// too short for a probe of its own (a heading, a last line) next to one of
+// them follows it when lingua gives it the same language. The time grows
+// with the letters, not with the number of runs (paragraphs of two
+// languages in turn make a run of every paragraph), and is linear in the
+// text when a foreign language is found.
 func (d *Detector) foreign(paras []corpus.Paragraph) {
 	type run struct {
 		lang corpus.Lang
@@ -485,15 +491,32 @@ func (d *Detector) foreign(paras []corpus.Paragraph) {
 		}
 		return other(b.String(), r.lang, foreignConf)
 	}
+	// the probes: at evenly spaced letter offsets, each at the paragraph
+	// (run r, index k) holding the offset
+	total := 0
+	for _, r := range runs {
+		for _, i := range r.idx {
+			total += corpus.Letters(paras[i].Text)
+		}
+	}
+	n := probesBase + total/probeStride
+	suspect := map[corpus.Lang]bool{}
+	next, at := 0, 0 // next probe's number; letters before the paragraph
+	for _, r := range runs {
+		for k, i := range r.idx {
+			at += corpus.Letters(paras[i].Text)
+			if next < n && at*n > next*total && !suspect[r.lang] {
+				suspect[r.lang] = probe(r, k) != corpus.Und
+			}
+			for next < n && at*n > next*total {
+				next++
+			}
+		}
+	}
 	found := make([]corpus.Lang, len(paras)) // Und: none found
 	seen := false
 	for _, r := range runs {
-		step := max(1, len(r.idx)/probesPerRun)
-		suspect := false
-		for k := 0; k < len(r.idx) && !suspect; k += step {
-			suspect = probe(r, k) != corpus.Und
-		}
-		if !suspect {
+		if !suspect[r.lang] {
 			continue
 		}
 		for k, i := range r.idx {

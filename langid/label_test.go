@@ -41,6 +41,8 @@ func TestLabelForeign(t *testing.T) {
 		{name: "French among candidates with fr", langs: []corpus.Lang{"en", "fr"}, text: textFR, want: []string{"fr", "fr", "fr"}},
 		{name: "English then French", text: textEN + "\n" + textFR, want: []string{"en", "en", "und/fr", "und/fr", "und/fr"}},
 		{name: "English alone", text: textEN, want: []string{"en", "en"}},
+		{name: "English and French in turn", text: interleave(textEN, textFR), want: []string{"en", "und/fr", "en", "und/fr", "und/fr"},
+			reason: "a bilingual file, paragraph by paragraph: every paragraph a run of its own"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -66,6 +68,23 @@ func TestLabelForeign(t *testing.T) {
 			}
 		})
 	}
+}
+
+// interleave returns the blank-line separated paragraphs of a and b in
+// turn, a's first.
+func interleave(a, b string) string {
+	pa := strings.Split(strings.TrimSpace(a), "\n\n")
+	pb := strings.Split(strings.TrimSpace(b), "\n\n")
+	var out []string
+	for i := range max(len(pa), len(pb)) {
+		if i < len(pa) {
+			out = append(out, pa[i])
+		}
+		if i < len(pb) {
+			out = append(out, pb[i])
+		}
+	}
+	return strings.Join(out, "\n\n") + "\n"
 }
 
 // TestLabelForeignNone: no paragraph of the repository's documents, all
