@@ -652,14 +652,13 @@ func (d *Detector) smooth(paras []corpus.Paragraph, all []detected) {
 // another script takes only a language of that script, so that context
 // never relabels a Cyrillic line as English.
 func scriptFits(text string, l corpus.Lang) bool {
-	want := scriptOf(l)
 	fit, latin, all := 0, 0, 0
 	for _, r := range corpus.Prose(sample(text)) {
 		if !unicode.IsLetter(r) {
 			continue
 		}
 		all++
-		if unicode.Is(want, r) {
+		if writes(l, r) {
 			fit++
 		}
 		if unicode.Is(unicode.Latin, r) {
