@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -41,20 +42,16 @@ func TestSplitVersions(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var paras []corpus.Paragraph
 			for i, r := range strings.Fields(tt.runs) {
-				var lang string
-				var n int
-				var h string
 				parts := strings.Split(r, ":")
-				lang = parts[0]
-				fmt.Sscan(parts[1], &n)
-				if len(parts) > 2 {
-					h = parts[2]
+				n, err := strconv.Atoi(parts[1])
+				if err != nil {
+					t.Fatalf("run %q: %v", r, err)
 				}
 				p := corpus.Paragraph{File: "f.txt", Start: 2*i + 1, End: 2*i + 1, Kind: corpus.Text, Text: strings.Repeat("a", n)}
-				if h != "" {
+				if len(parts) > 2 {
 					p.Kind = corpus.Heading
 				}
-				p.Lang = corpus.Lang(lang)
+				p.Lang = corpus.Lang(parts[0])
 				paras = append(paras, p)
 			}
 			vers := SplitVersions("f.txt", paras)
