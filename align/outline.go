@@ -45,6 +45,10 @@ type Version struct {
 	Lang  corpus.Lang
 	File  string
 	Paras []corpus.Paragraph
+	// Format is the markup the paragraphs were split with; it decides how
+	// list items are numbered (Markdown renders them by position). The
+	// zero value, AutoFormat, means unknown: numbers are read as written.
+	Format corpus.Format
 }
 
 // Section is a run of consecutive paragraphs of one version under one id.
@@ -106,7 +110,11 @@ type mark struct {
 	i     int
 	sig   signature
 	m     corpus.Marker
-	value int // the marker's value; position in the list for lists written 1. 1. 1.
+	value int // the value a reader sees: see numberLists and readLookalikes
+	// listHead is the paragraph index of the first item of the list the
+	// mark's paragraph is an item of; its own index when it is no list
+	// item or the first.
+	listHead int
 }
 
 // chain is a candidate main sequence: markers of one signature with rising
@@ -127,7 +135,7 @@ func Outlines(versions []Version) []Outline {
 	chains := make([]map[signature]chain, len(versions))
 	classScore := map[class]float64{}
 	for v, ver := range versions {
-		marks[v] = findMarks(ver.Paras)
+		marks[v] = findMarks(ver.Paras, ver.Format == corpus.Markdown)
 		chains[v] = bestChains(ver.Paras, marks[v])
 		total := float64(letterCount(ver.Paras)) + 1
 		best := map[class]float64{}
@@ -163,6 +171,7 @@ func Outlines(versions []Version) []Outline {
 		main = outer
 	}
 	out := make([]Outline, len(versions))
+	picks := make([]*chain, len(versions))
 	for v, ver := range versions {
 		var pick *chain
 		total := float64(letterCount(ver.Paras)) + 1
@@ -183,8 +192,58 @@ func Outlines(versions []Version) []Outline {
 			}
 		}
 		out[v] = outline(ver, marks[v], pick)
+		picks[v] = pick
 	}
+	matchLabels(out, picks)
 	return out
+}
+
+// inStep is the share of the shorter of two main sequences whose numbers
+// the other has too, above which two versions number in step.
+const inStep = 0.5
+
+// matchLabels gives the versions that label the pivot's numbering
+// differently the pivot's ids: "§ 1" in German against "Section 1" or
+// "Article 1" in English are one row when each version keeps its scheme
+// and the numbers run in step. The pivot is the first version with a main
+// sequence (versions come in --langs order). Only the paragraph sign
+// shows in an id ("§1" against "1"), so that is what changes.
+func matchLabels(outs []Outline, picks []*chain) {
+	pivot := slices.IndexFunc(picks, func(c *chain) bool { return c != nil })
+	if pivot < 0 {
+		return
+	}
+	para := picks[pivot].sig.label == "§"
+	for v, c := range picks {
+		if c == nil || v == pivot || (c.sig.label == "§") == para || !numbersInStep(picks[pivot], c) {
+			continue
+		}
+		for k := range outs[v].Sections {
+			sec := &outs[v].Sections[k]
+			if sec.Kind != Numbered && (sec.Kind != Unnumbered || strings.HasPrefix(sec.ID, "0+")) {
+				continue
+			}
+			if para {
+				sec.ID = "§" + sec.ID
+			} else {
+				sec.ID = strings.TrimPrefix(sec.ID, "§")
+			}
+		}
+	}
+}
+
+func numbersInStep(a, b *chain) bool {
+	have := map[int]bool{}
+	for _, mk := range a.marks {
+		have[mk.value] = true
+	}
+	shared := 0
+	for _, mk := range b.marks {
+		if have[mk.value] {
+			shared++
+		}
+	}
+	return float64(shared) >= inStep*float64(min(len(a.marks), len(b.marks)))
 }
 
 func classLess(a, b class) bool {
@@ -212,9 +271,11 @@ func sigLess(a, b signature) bool {
 	return a.punct < b.punct
 }
 
-// findMarks parses the marker of every paragraph that can carry one and
-// numbers lists written "1. 1. 1." by position, as Markdown renders them.
-func findMarks(paras []corpus.Paragraph) []mark {
+// findMarks parses the marker of every paragraph that can carry one, then
+// gives Cyrillic look-alike letters their reading in context
+// (readLookalikes) and numbers list items as a reader sees them
+// (numberLists). md says the version is Markdown.
+func findMarks(paras []corpus.Paragraph, md bool) []mark {
 	var out []mark
 	for i, p := range paras {
 		if p.Kind == corpus.Code || p.Kind == corpus.FrontMatter {
@@ -230,31 +291,84 @@ func findMarks(paras []corpus.Paragraph) []mark {
 			indented: m.Heading == 0 && indentOf(p.Text) > 0,
 			tight:    p.Kind == corpus.ListItem && tightItem(paras, i),
 		}
-		out = append(out, mark{i: i, sig: sig, m: m, value: m.Value})
+		out = append(out, mark{i: i, sig: sig, m: m, value: m.Value, listHead: i})
 	}
-	// Lists whose items all carry the same number: number them by position.
-	for a := 0; a < len(out); {
-		if !out[a].sig.list {
-			a++
+	readLookalikes(out)
+	numberLists(paras, out, md)
+	return out
+}
+
+// readLookalikes gives a Cyrillic letter that looks like a Latin one ("с"
+// in "а) b) с)") the reading that continues the letter marker before it
+// of the same signature: its Latin position when that is the next value,
+// else its place in the Cyrillic alphabet. The mark's marker is changed so
+// that its id follows the reading.
+func readLookalikes(marks []mark) {
+	for k := range marks {
+		mk := &marks[k]
+		last := len(mk.m.Parts) - 1
+		alt := mk.m.Parts[last].AltValue
+		if mk.m.Parts[last].Kind != corpus.Letter || alt == 0 {
 			continue
 		}
-		b := a + 1
-		level := paras[out[a].i].Level
-		for b < len(out) && out[b].sig == out[a].sig && paras[out[b].i].Level == level && listContinues(paras, out[b-1].i, out[b].i, level) {
-			b++
-		}
-		same := b-a > 1
-		for k := a + 1; k < b && same; k++ {
-			same = out[k].value == out[a].value
-		}
-		if same {
-			for k := a; k < b; k++ {
-				out[k].value = k - a + 1
+		for j := k - 1; j >= 0; j-- {
+			if marks[j].sig != mk.sig {
+				continue
 			}
+			if marks[j].value+1 == alt && marks[j].value+1 != mk.value {
+				parts := slices.Clone(mk.m.Parts)
+				parts[last].Value = alt
+				mk.m.Parts, mk.m.Value, mk.value = parts, alt, alt
+			}
+			break
 		}
-		a = b
 	}
-	return out
+}
+
+// numberLists finds the lists among the marks: list items of one
+// signature and nesting level with only deeper items or indented
+// continuations between them. Each item records the paragraph of its
+// list's first item (listHead). Items are numbered as a reader sees them:
+// in Markdown, the list's start number plus the item's position, as
+// CommonMark renders it (a stray "1." after "10." is 11); in plain text as
+// written, except a list whose items all carry one number ("1. 1. 1."),
+// numbered by position.
+func numberLists(paras []corpus.Paragraph, marks []mark, md bool) {
+	done := make([]bool, len(marks))
+	for a := range marks {
+		if done[a] || !marks[a].sig.list {
+			continue
+		}
+		level := paras[marks[a].i].Level
+		items := []int{a}
+		for b := a + 1; b < len(marks); b++ {
+			pb := paras[marks[b].i]
+			if pb.Kind == corpus.ListItem && pb.Level > level {
+				continue // a nested item
+			}
+			last := marks[items[len(items)-1]].i
+			if marks[b].sig != marks[a].sig || pb.Level != level || !listContinues(paras, last, marks[b].i, level) {
+				break
+			}
+			items = append(items, b)
+		}
+		same := len(items) > 1
+		for _, k := range items {
+			done[k] = true
+			marks[k].listHead = marks[a].i
+			same = same && marks[k].value == marks[a].value
+		}
+		if len(items) < 2 || !(same || md && marks[a].sig.kind == corpus.Arabic) {
+			continue
+		}
+		start := marks[a].value
+		if same {
+			start = 1
+		}
+		for pos, k := range items {
+			marks[k].value = start + pos
+		}
+	}
 }
 
 // listContinues reports whether the list items at paragraphs i < j (same
@@ -373,6 +487,12 @@ func bestChains(paras []corpus.Paragraph, marks []mark) map[signature]chain {
 				if gap <= 0 || gap > 20 {
 					continue
 				}
+				if mk.listHead != mk.i && ms[j].listHead != mk.listHead {
+					// A list is read as one unit: a sequence may enter
+					// it only at its first item, never take its tail
+					// (items 4–7 of a list 1–7 after an earlier list 1–3).
+					continue
+				}
 				q := 1.0
 				switch {
 				case gap == 1:
@@ -426,6 +546,7 @@ func outline(ver Version, marks []mark, main *chain) Outline {
 		first = starts[0].i
 	}
 	o.Sections = append(o.Sections, head(paras[:first])...)
+	recurring := recurringHeadings(paras, starts)
 	markAt := map[int]mark{}
 	for _, mk := range marks {
 		markAt[mk.i] = mk
@@ -443,15 +564,16 @@ func outline(ver Version, marks []mark, main *chain) Outline {
 			}
 		}
 		body := paras[st.i:end]
-		// Unnumbered headings at the main level or above end the section.
+		// Unnumbered headings at the main level or above end the section;
+		// after the last item of a list or numbered paragraphs, those at
+		// the sequence's level (see sequenceLevel). A heading every
+		// section repeats is part of each.
 		cut := len(body)
-		if main.sig.heading > 0 {
-			for j := 1; j < len(body); j++ {
-				if body[j].Kind == corpus.Heading && body[j].Level <= main.sig.heading {
-					cut = j
-					break
-				}
-			}
+		switch {
+		case main.sig.heading > 0:
+			cut = headingEnd(body, main.sig.heading, recurring)
+		case k == len(starts)-1:
+			cut = headingEnd(body, sequenceLevel(paras, first), recurring)
 		}
 		if k == len(starts)-1 && cut == len(body) {
 			cut = trailerStart(body, main.sig.kind)
@@ -462,11 +584,93 @@ func outline(ver Version, marks []mark, main *chain) Outline {
 	return o
 }
 
+// sequenceLevel returns the heading level under which a main sequence of
+// list items or numbered paragraphs stands: the level of the nearest
+// heading before its first marker (at index first), unless that is the
+// document's title; 6 when there is none. Headings at that level or higher
+// after the last item are not part of it (a Markdown list item cannot
+// hold a heading that is not indented): "## FAQ" after the rules under
+// "## Rules", any heading after the rules right under the title.
+func sequenceLevel(paras []corpus.Paragraph, first int) int {
+	for j := first - 1; j >= 0; j-- {
+		if l := headingLevel(paras[j]); l > 0 {
+			if j == titleIndex(paras[:first], leadEnd(paras[:first])) {
+				break
+			}
+			return l
+		}
+	}
+	return 6
+}
+
+// headingEnd returns the index of the first heading after body[0] at
+// level or higher (a smaller number) that is not one of the recurring
+// headings; len(body) when there is none.
+func headingEnd(body []corpus.Paragraph, level int, recurring map[string]bool) int {
+	for j := 1; j < len(body); j++ {
+		if l := headingLevel(body[j]); l > 0 && l <= level && !recurring[headingKey(body[j].Text)] {
+			return j
+		}
+	}
+	return len(body)
+}
+
+// recurringHeadings returns the unnumbered headings (by headingKey) that
+// recur inside the sections along starts, in at least two sections and
+// in at least half of them: "Answer" under every question of a FAQ,
+// "Commentary" after every article. Such a heading is part of the section
+// it stands in, not the end of it.
+func recurringHeadings(paras []corpus.Paragraph, starts []mark) map[string]bool {
+	count := map[string]int{}
+	for k, st := range starts {
+		end := len(paras)
+		if k+1 < len(starts) {
+			end = starts[k+1].i
+		}
+		seen := map[string]bool{}
+		for _, p := range paras[st.i+1 : end] {
+			if headingLevel(p) == 0 {
+				continue
+			}
+			if _, numbered := corpus.ParseMarker(p.Text); numbered {
+				continue
+			}
+			if key := headingKey(p.Text); !seen[key] {
+				seen[key] = true
+				count[key]++
+			}
+		}
+	}
+	out := map[string]bool{}
+	for key, n := range count {
+		if n >= 2 && 2*n >= len(starts) {
+			out[key] = true
+		}
+	}
+	return out
+}
+
+// headingKey is a heading's text without its markup, lower case: the
+// same heading written at two places has one key.
+func headingKey(text string) string {
+	first, _, _ := strings.Cut(strings.TrimSpace(text), "\n") // a setext heading's text line
+	return strings.ToLower(strings.TrimFunc(first, func(r rune) bool {
+		return isSpaceOrBOM(r) || strings.ContainsRune("#*_:.", r)
+	}))
+}
+
 // subsections returns the section id over body (body[0] carries its
 // marker) and, nested in it, the subsections it holds: dotted markers that
 // extend its number ("12.1" in 12), or headings deeper than its own
-// heading. Numbered list items and numbered paragraphs inside a section
-// are not subsections.
+// heading, or at its own level when they are numbered in another system or
+// punctuation (siblings share both, whatever their "#" count: "### c)"
+// among "#### a)", "#### b)" under "### 1." is the third letter). Numbered
+// list items and numbered paragraphs inside a section are not
+// subsections. Of the candidates, one numbering (see subKey) makes the
+// subsections: the shallowest, as a reader meets the outline top-down
+// ("### 1." before the "#### a)" inside it, however many letters there
+// are); among equally deep headings the first met; among non-headings the
+// most frequent.
 func subsections(id string, parent mark, body []corpus.Paragraph, markAt map[int]mark, offset int) []Section {
 	var cands []mark
 	for j := 1; j < len(body); j++ {
@@ -474,39 +678,16 @@ func subsections(id string, parent mark, body []corpus.Paragraph, markAt map[int
 		if !ok {
 			continue
 		}
-		switch {
+		switch h, ph := mk.m.Heading, parent.m.Heading; {
 		case mk.m.Depth() == parent.m.Depth()+1 && prefixMatches(parent.m, mk.m):
-		case parent.m.Heading > 0 && mk.m.Heading > parent.m.Heading:
+		case ph > 0 && h > ph:
+		case ph > 0 && h == ph && subKeyOf(mk) != subKeyOf(parent):
 		default:
 			continue
 		}
 		cands = append(cands, mk)
 	}
-	// Keep the subsequence of rising values of the most common signature.
-	var subs []mark
-	if len(cands) > 0 {
-		count := map[signature]int{}
-		for _, c := range cands {
-			count[c.sig]++
-		}
-		var best signature
-		bestN := 0
-		for _, c := range cands {
-			if count[c.sig] > bestN {
-				best, bestN = c.sig, count[c.sig]
-			}
-		}
-		last := 0
-		for _, c := range cands {
-			if c.sig == best && c.value > last {
-				subs = append(subs, c)
-				last = c.value
-			}
-		}
-		if len(subs) == 1 && subs[0].value != 1 {
-			subs = nil
-		}
-	}
+	subs := pickSubs(cands)
 	if len(subs) == 0 {
 		return []Section{{ID: id, Kind: Numbered, Paras: body}}
 	}
@@ -522,6 +703,73 @@ func subsections(id string, parent mark, body []corpus.Paragraph, markAt map[int
 	return out
 }
 
+// subKey is what sibling subsections share: numbering system, label word
+// and punctuation, not their heading level.
+type subKey struct {
+	kind  corpus.NumKind
+	label string
+	punct string
+}
+
+func subKeyOf(mk mark) subKey { return subKey{mk.m.Kind(), mk.m.Label, mk.m.Punct} }
+
+// noHeading ranks a marker outside a heading below every heading level.
+const noHeading = 7
+
+// pickSubs chooses the subsections among the candidates (in document
+// order): the numbering that subsections documents, then its rising
+// values. A single subsection that does not start the count is none.
+func pickSubs(cands []mark) []mark {
+	type group struct {
+		level, count, first int
+	}
+	groups := map[subKey]*group{}
+	var keys []subKey
+	for k, c := range cands {
+		level := c.m.Heading
+		if level == 0 {
+			level = noHeading
+		}
+		g := groups[subKeyOf(c)]
+		if g == nil {
+			g = &group{level: level, first: k}
+			groups[subKeyOf(c)] = g
+			keys = append(keys, subKeyOf(c))
+		}
+		g.level = min(g.level, level)
+		g.count++
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	rank := func(k subKey) [3]int {
+		g := groups[k]
+		count := 0
+		if g.level == noHeading {
+			count = -g.count
+		}
+		return [3]int{g.level, count, g.first}
+	}
+	best := keys[0]
+	for _, k := range keys[1:] {
+		if r, b := rank(k), rank(best); r[0] < b[0] || r[0] == b[0] && (r[1] < b[1] || r[1] == b[1] && r[2] < b[2]) {
+			best = k
+		}
+	}
+	var subs []mark
+	last := 0
+	for _, c := range cands {
+		if subKeyOf(c) == best && c.value > last {
+			subs = append(subs, c)
+			last = c.value
+		}
+	}
+	if len(subs) == 1 && subs[0].value != 1 {
+		return nil
+	}
+	return subs
+}
+
 func prefixMatches(parent, child corpus.Marker) bool {
 	for k, p := range parent.Parts {
 		if child.Parts[k].Value != p.Value {
@@ -532,23 +780,40 @@ func prefixMatches(parent, child corpus.Marker) bool {
 }
 
 // head cuts the paragraphs before the first section into title, preamble
-// and head matter (front matter, datelines, lines before an explicit
-// "Preamble" heading), numbered 0+N.
+// and head matter numbered 0+N:
+//
+//   - front matter, date lines and lines without letters at the top are
+//     head matter, one row each;
+//   - the title is the highest-level heading (Markdown, setext, an HTML
+//     block's <h1>) before the first prose paragraph, the first of its
+//     level; without one, the first title-like line. What stands above the
+//     title (a label, a language switch, a date) is head matter;
+//   - a heading that names a preamble (Preamble, Introduction, …) starts
+//     the preamble, which runs to the first section; what lies between the
+//     title and it is head matter;
+//   - else the preamble is the unheaded prose after the title, from its
+//     first prose paragraph to the next heading. Short lines before it
+//     (bylines, a "Contents" line and the table of contents) are head
+//     matter, one row each, and so is every block under another heading
+//     (a headed Summary or Overview, "Terms" over the numbered terms),
+//     a heading with what follows up to the next heading of its level.
 func head(paras []corpus.Paragraph) []Section {
 	var out []Section
 	n := 0
-	other := func(p corpus.Paragraph) {
+	other := func(ps []corpus.Paragraph) {
 		n++
-		out = append(out, Section{ID: fmt.Sprintf("0+%d", n), Kind: Unnumbered, Paras: []corpus.Paragraph{p}})
+		out = append(out, Section{ID: fmt.Sprintf("0+%d", n), Kind: Unnumbered, Paras: ps})
 	}
 	i := 0
-	for i < len(paras) && (paras[i].Kind == corpus.FrontMatter || isDateline(paras[i].Text) || corpus.Letters(paras[i].Text) == 0) {
-		other(paras[i])
-		i++
+	for ; i < leadEnd(paras); i++ {
+		other(paras[i : i+1])
 	}
-	if i < len(paras) && titleLike(paras[i]) {
-		out = append(out, Section{ID: "title", Kind: Title, Paras: paras[i : i+1]})
-		i++
+	if t := titleIndex(paras, i); t >= 0 {
+		for ; i < t; i++ {
+			other(paras[i : i+1])
+		}
+		out = append(out, Section{ID: "title", Kind: Title, Paras: paras[t : t+1]})
+		i = t + 1
 	}
 	pre := -1
 	for j := i; j < len(paras); j++ {
@@ -558,12 +823,129 @@ func head(paras []corpus.Paragraph) []Section {
 		}
 	}
 	if pre >= 0 {
-		for ; i < pre; i++ {
-			other(paras[i])
+		for _, b := range headingBlocks(paras[i:pre]) {
+			other(b)
+		}
+		out = append(out, Section{ID: "preamble", Kind: Preamble, Paras: paras[pre:]})
+		return out
+	}
+	for i < len(paras) && headingLevel(paras[i]) == 0 && !isProse(paras[i]) {
+		j := i + 1
+		for paras[i].Kind == corpus.ListItem && j < len(paras) && paras[j].Kind == corpus.ListItem {
+			j++ // a list (of contents) is one block
+		}
+		other(paras[i:j])
+		i = j
+	}
+	if i < len(paras) && headingLevel(paras[i]) == 0 {
+		j := i + 1
+		for j < len(paras) && headingLevel(paras[j]) == 0 {
+			j++
+		}
+		out = append(out, Section{ID: "preamble", Kind: Preamble, Paras: paras[i:j]})
+		i = j
+	}
+	for _, b := range headingBlocks(paras[i:]) {
+		other(b)
+	}
+	return out
+}
+
+// leadEnd returns where the lead of a document ends: the front matter,
+// date lines and lines without letters at its top.
+func leadEnd(paras []corpus.Paragraph) int {
+	i := 0
+	for i < len(paras) && (paras[i].Kind == corpus.FrontMatter || isDateline(paras[i].Text) || corpus.Letters(paras[i].Text) == 0) {
+		i++
+	}
+	return i
+}
+
+// titleIndex returns the index of the title among paras[from:] (the
+// paragraphs before the first section), or -1: see head.
+func titleIndex(paras []corpus.Paragraph, from int) int {
+	best, bestLevel := -1, 0
+	for j := from; j < len(paras) && (j == from || !isProse(paras[j])); j++ {
+		if l := headingLevel(paras[j]); l > 0 && (best < 0 || l < bestLevel) {
+			best, bestLevel = j, l
 		}
 	}
-	if i < len(paras) {
-		out = append(out, Section{ID: "preamble", Kind: Preamble, Paras: paras[i:]})
+	if best >= 0 {
+		return best
+	}
+	if from < len(paras) && titleLike(paras[from]) {
+		return from
+	}
+	return -1
+}
+
+// headingLevel returns the heading level of p: a Markdown heading's, or
+// that of the heading element in an HTML block; 0 when p is no heading.
+func headingLevel(p corpus.Paragraph) int {
+	if p.Kind == corpus.Heading {
+		return p.Level
+	}
+	if p.Kind == corpus.Text {
+		return corpus.HTMLHeadingLevel(p.Text)
+	}
+	return 0
+}
+
+// Prose is what an introduction is written in, unlike bylines,
+// "Contents", the entries of a table of contents or a label: a paragraph
+// of at least proseWords words that ends as a sentence or a lead-in does,
+// one of at least subtitleWords words (an unpunctuated subtitle that says
+// what the statement is about), or one of more than proseRunes
+// characters. A paragraph of several lines each shorter than proseWords
+// words (contents, an address, names one per line) is no prose.
+const (
+	proseWords    = 6
+	subtitleWords = 12
+	proseRunes    = 200
+)
+
+func isProse(p corpus.Paragraph) bool {
+	if p.Kind != corpus.Text && p.Kind != corpus.ListItem {
+		return false
+	}
+	t := strings.TrimRightFunc(p.Text, func(r rune) bool {
+		return isSpaceOrBOM(r) || strings.ContainsRune("*_\\»”’)]", r)
+	})
+	if strings.Contains(t, "\n") {
+		short := true
+		for line := range strings.Lines(t) {
+			short = short && len(strings.Fields(line)) < proseWords
+		}
+		if short {
+			return false
+		}
+	}
+	words := len(strings.Fields(t))
+	if utf8.RuneCountInString(t) > proseRunes || words >= subtitleWords {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(".!?:;…。！？", last) && words >= proseWords
+}
+
+// headingBlocks cuts paragraphs into blocks: a heading with what follows
+// it up to the next heading of its level or higher, the items of one list
+// together, any other paragraph alone.
+func headingBlocks(paras []corpus.Paragraph) [][]corpus.Paragraph {
+	var out [][]corpus.Paragraph
+	for i := 0; i < len(paras); {
+		j := i + 1
+		if l := headingLevel(paras[i]); l > 0 {
+			for j < len(paras) && !(headingLevel(paras[j]) > 0 && headingLevel(paras[j]) <= l) {
+				j++
+			}
+		} else if paras[i].Kind == corpus.ListItem {
+			for j < len(paras) && paras[j].Kind == corpus.ListItem {
+				j++
+			}
+		}
+		out = append(out, paras[i:j])
+		i = j
 	}
 	return out
 }
@@ -600,24 +982,11 @@ func trailerStart(body []corpus.Paragraph, kind corpus.NumKind) int {
 }
 
 // unnumbered cuts paragraphs that belong to no section into blocks
-// id+1, id+2, …: a heading with what follows it up to the next heading,
-// the items of one list together, any other paragraph alone.
+// id+1, id+2, … (see headingBlocks).
 func unnumbered(id string, paras []corpus.Paragraph) []Section {
 	var out []Section
-	for i := 0; i < len(paras); {
-		j := i + 1
-		switch paras[i].Kind {
-		case corpus.Heading:
-			for j < len(paras) && paras[j].Kind != corpus.Heading {
-				j++
-			}
-		case corpus.ListItem:
-			for j < len(paras) && paras[j].Kind == corpus.ListItem {
-				j++
-			}
-		}
-		out = append(out, Section{ID: fmt.Sprintf("%s+%d", id, len(out)+1), Kind: Unnumbered, Paras: paras[i:j]})
-		i = j
+	for _, b := range headingBlocks(paras) {
+		out = append(out, Section{ID: fmt.Sprintf("%s+%d", id, len(out)+1), Kind: Unnumbered, Paras: b})
 	}
 	return out
 }
@@ -636,9 +1005,14 @@ func titleLike(p corpus.Paragraph) bool {
 	return !strings.ContainsRune(".;,:", last)
 }
 
+// preambleWords name a document's introductory part in a heading:
+// Preamble and Introduction in the languages paralign is tested on.
 var preambleWords = map[string]bool{
 	"preamble": true, "präambel": true, "preámbulo": true, "преамбула": true,
 	"préambule": true, "preambolo": true, "preâmbulo": true, "preambuła": true,
+	"introduction": true, "введение": true, "introducción": true, "einleitung": true,
+	"einführung": true, "introduzione": true, "introdução": true, "wstęp": true,
+	"преамбула.": true, "вступ": true,
 }
 
 func isPreambleHeading(text string) bool {

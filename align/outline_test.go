@@ -11,7 +11,8 @@ import (
 )
 
 func version(lang corpus.Lang, text string) Version {
-	return Version{Lang: lang, File: string(lang), Paras: corpus.SplitParagraphs(text, string(lang), corpus.SplitOptions{})}
+	format := corpus.SniffFormat(string(lang), text)
+	return Version{Lang: lang, File: string(lang), Paras: corpus.SplitParagraphs(text, string(lang), corpus.SplitOptions{Format: format}), Format: format}
 }
 
 func ids(o Outline) []string {
@@ -84,9 +85,10 @@ func TestOutline(t *testing.T) {
 			want: []string{"title", "1", "2", "3"},
 		},
 		{
-			name: "table of contents repeats the headings",
-			text: "Handbook\n\nContents\n\n1. Scope\n2. Terms\n3. Rules\n\n1. Scope\n\nThis handbook applies to every member of the cooperative and to its staff.\n\n2. Terms\n\nA member is a person who has signed the charter and paid the fee.\n\n3. Rules\n\nEvery member follows the rules of the house and the decisions of the board.\n",
-			want: []string{"title", "preamble", "1", "2", "3"},
+			name:   "table of contents repeats the headings",
+			text:   "Handbook\n\nContents\n\n1. Scope\n2. Terms\n3. Rules\n\n1. Scope\n\nThis handbook applies to every member of the cooperative and to its staff.\n\n2. Terms\n\nA member is a person who has signed the charter and paid the fee.\n\n3. Rules\n\nEvery member follows the rules of the house and the decisions of the board.\n",
+			want:   []string{"title", "0+1", "0+2", "1", "2", "3"},
+			reason: "contract: a table of contents is head matter (0+N), not the preamble",
 		},
 		{
 			name: "roman markdown headings with unnumbered subheadings",

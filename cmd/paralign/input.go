@@ -247,13 +247,16 @@ func (j *job) versions() ([]align.Version, error) {
 	var vers []align.Version
 	if len(j.docs) == 1 && j.srcs[0].lang == corpus.Und {
 		vers = align.SplitVersions(j.docs[0].File, j.docs[0].Paragraphs)
+		for k := range vers {
+			vers[k].Format = j.docs[0].Format
+		}
 	} else {
 		for i, d := range j.docs {
 			l := j.srcs[i].lang
 			if l == corpus.Und {
 				l = align.MajorityLang(d.Paragraphs)
 			}
-			vers = append(vers, align.Version{Lang: l, File: d.File, Paras: d.Paragraphs})
+			vers = append(vers, align.Version{Lang: l, File: d.File, Paras: d.Paragraphs, Format: d.Format})
 		}
 	}
 	seen := map[corpus.Lang]string{}
