@@ -90,3 +90,39 @@ func oneLangVersion(lang corpus.Lang, file, text string) Version {
 	}
 	return Version{Lang: lang, File: file, Paras: paras}
 }
+
+// TestArticlesAcrossScripts aligns an English version numbered "Article N"
+// with versions whose article labels are written in other scripts: the
+// label words share one class, so every article lines up by number.
+func TestArticlesAcrossScripts(t *testing.T) {
+	en := "Charter\n\nArticle 1\n\nAll members are equal.\n\nArticle 2\n\nThe board meets yearly.\n\nArticle 3\n\nThe charter may be amended.\n"
+	tests := []struct {
+		lang corpus.Lang
+		text string
+	}{
+		{"zh", "章程\n第一条　所有成员一律平等。\n第二条　理事会每年开会。\n第三条　本章程可以修改。\n"},
+		{"ja", "憲章\n\n第１条　すべての会員は平等である。\n\n第２条　理事会は毎年開かれる。\n\n第３条　この憲章は改正することができる。\n"},
+		{"ko", "헌장\n\n제1조(평등) 모든 회원은 평등하다.\n\n제2조(이사회) 이사회는 매년 열린다.\n\n제3조(개정) 이 헌장은 개정할 수 있다.\n"},
+		{"ar", "الميثاق\n\nالمادة ١\n\nجميع الأعضاء متساوون.\n\nالمادة ٢\n\nيجتمع المجلس سنويا.\n\nالمادة ٣\n\nيجوز تعديل الميثاق.\n"},
+		{"he", "אמנה\n\nסעיף 1\n\nכל החברים שווים.\n\nסעיף 2\n\nהוועד נפגש מדי שנה.\n\nסעיף 3\n\nניתן לתקן את האמנה.\n"},
+		{"el", "Καταστατικό\n\nΆρθρο 1ο\n\nΌλα τα μέλη είναι ίσα.\n\nΆρθρο 2ο\n\nΤο συμβούλιο συνέρχεται ετησίως.\n\nΆρθρο 3ο\n\nΤο καταστατικό μπορεί να τροποποιηθεί.\n"},
+		{"uk", "Статут\n\nСтаття 1. Рівність\n\nУсі члени рівні.\n\nСтаття 2. Рада\n\nРада збирається щороку.\n\nСтаття 3. Зміни\n\nСтатут може бути змінений.\n"},
+		{"fr", "Charte\n\nArticle premier\n\nTous les membres sont égaux.\n\nArticle 2\n\nLe conseil se réunit chaque année.\n\nArticle 3\n\nLa charte peut être modifiée.\n"},
+		{"pt", "Carta\n\nArtigo 1.º\n\nTodos os membros são iguais.\n\nArtigo 2.º\n\nO conselho reúne-se anualmente.\n\nArtigo 3.º\n\nA carta pode ser alterada.\n"},
+		{"pl", "Statut\n\nArt. 1.\n\nWszyscy członkowie są równi.\n\nArt. 2.\n\nZarząd zbiera się co roku.\n\nArt. 3.\n\nStatut może być zmieniony.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.lang), func(t *testing.T) {
+			rows := AlignSections(Outlines([]Version{oneLangVersion("en", "en.txt", en), oneLangVersion(tt.lang, "x.txt", tt.text)}))
+			var got []string
+			for _, r := range rows {
+				if r.Kind == Numbered && !r.Cells[0].Empty() && !r.Cells[1].Empty() {
+					got = append(got, r.ID)
+				}
+			}
+			if diff := cmp.Diff([]string{"1", "2", "3"}, got); diff != "" {
+				t.Errorf("articles in both versions mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -48,11 +48,11 @@ func (p Part) ID() string {
 
 // Marker is a section or list marker at the start of a paragraph: "1.",
 // "1)", "(1)", "1\.", "IV.", "a)", "§ 3", "Article 5", "Статья 5",
-// "12.1", "III.1.a", with any Markdown heading hashes and HTML anchors
-// before it.
+// "المادة ١", "第3条", "제3조", "12.1", "III.1.a", with any Markdown heading
+// hashes and HTML anchors before it.
 type Marker struct {
 	Heading int    // Markdown ATX heading level of the line, 0 if none
-	Label   string // class of the label word: "article", "§", "chapter", "part", "section", or ""
+	Label   string // class of the label word (see labelWords): "article", "§", "chapter", "part", "section", or ""
 	Parts   []Part // one per dotted level, outermost first
 	Punct   string // punctuation after the number: ".", ")", "()", ":", or ""
 	Value   int    // Value of the last part
