@@ -181,6 +181,8 @@ func FuzzParseMarker(f *testing.F) {
 		"Artikel 3\nJeder", "12.1 Scope", "20.2.1. Sub", "III.1.a) Text", "a) first", "б) второй",
 		`###### <a name="x"></a>64. Text`, "<a ", "1. #### Title", "**2.** Bold", "__Article 1__ x", "MMMMMMMMMMMMMMMMMM. x",
 		"99999999999999999999999. x", "1.2.3.4.5.6.7.8.9.10.11.12.13 x", "", "#", "(", "§", "ст. 5",
+		"§ 2385 Inhalt", "1000. The seller", "2022.01.18 x", "المادة ١٢", "第二十一条 国家", "第１４条　すべて", "제 2 조 정의",
+		"Artigo 3.º Estado", "Article premier – Objet", "Article 12 shall apply", "第", "제", "第〇〇〇〇〇条", "Art. 5o",
 	} {
 		f.Add(s)
 	}

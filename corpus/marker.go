@@ -48,11 +48,11 @@ func (p Part) ID() string {
 
 // Marker is a section or list marker at the start of a paragraph: "1.",
 // "1)", "(1)", "1\.", "IV.", "a)", "§ 3", "Article 5", "Статья 5",
-// "12.1", "III.1.a", with any Markdown heading hashes and HTML anchors
-// before it.
+// "المادة ١", "第3条", "제3조", "12.1", "III.1.a", with any Markdown heading
+// hashes and HTML anchors before it.
 type Marker struct {
 	Heading int    // Markdown ATX heading level of the line, 0 if none
-	Label   string // class of the label word: "article", "§", "chapter", "part", "section", or ""
+	Label   string // class of the label word (see labelWords): "article", "§", "chapter", "part", "section", or ""
 	Parts   []Part // one per dotted level, outermost first
 	Punct   string // punctuation after the number: ".", ")", "()", ":", or ""
 	Value   int    // Value of the last part
@@ -79,23 +79,123 @@ func (m Marker) ID() string {
 	return id
 }
 
-// labelWords maps label words (lower case, without a trailing period) to
-// their class. Article labels give bare-number ids, as CONTRACT.md says.
+// labelWords maps the words that label a section number (lower case,
+// without a trailing period) to their class. Every language's word for one
+// unit maps to one class, so versions written in different languages match;
+// article labels give bare-number ids, as CONTRACT.md says. Plural forms
+// ("Articles", "Статьи", "Sections") are deliberately absent: a plural
+// label lists sections in running text and never starts one. The CJK
+// counters are the characters after the number in 第3条 and 제3조.
 var labelWords = map[string]string{
-	"article": "article", "art": "article", "artikel": "article", "artículo": "article",
-	"articulo": "article", "статья": "article", "ст": "article", "articolo": "article",
-	"artigo": "article", "článek": "article", "artykuł": "article", "стаття": "article",
-	"chapter": "chapter", "kapitel": "chapter", "capítulo": "chapter", "capitulo": "chapter",
-	"глава": "chapter", "chapitre": "chapter", "capitolo": "chapter",
-	"part": "part", "teil": "part", "parte": "part", "часть": "part", "partie": "part",
-	"section": "section", "sección": "section", "seccion": "section", "abschnitt": "section",
-	"раздел": "section", "sezione": "section",
+	// article: the numbered unit of a law, treaty or declaration.
+	"article":  "article", // English, French
+	"art":      "article", // abbreviation in most Latin-script languages: Art. 5, art. 1º
+	"artikel":  "article", // German, Dutch, Swedish
+	"artículo": "article", // Spanish
+	"articulo": "article", // Spanish typed without the accent
+	"articolo": "article", // Italian
+	"artigo":   "article", // Portuguese
+	"článek":   "article", // Czech
+	"artykuł":  "article", // Polish
+	"статья":   "article", // Russian
+	"ст":       "article", // Russian abbreviation: Ст. 5
+	"стаття":   "article", // Ukrainian
+	"άρθρο":    "article", // Greek
+	"αρθρο":    "article", // Greek in capitals, which drop the accent: ΑΡΘΡΟ
+	"المادة":   "article", // Arabic, with the article al-
+	"مادة":     "article", // Arabic
+	"ماده":     "article", // Persian
+	"סעיף":     "article", // Hebrew: the unit of laws and of the translated declarations
+	"条":        "article", // Chinese (simplified) and Japanese: 第3条
+	"條":        "article", // Chinese (traditional): 第3條
+	"조":        "article", // Korean: 제3조
+
+	// chapter
+	"chapter":  "chapter", // English
+	"kapitel":  "chapter", // German
+	"capítulo": "chapter", // Spanish, Portuguese
+	"capitulo": "chapter", // Spanish typed without the accent
+	"chapitre": "chapter", // French
+	"capitolo": "chapter", // Italian
+	"rozdział": "chapter", // Polish
+	"глава":    "chapter", // Russian, Ukrainian
+	"κεφάλαιο": "chapter", // Greek
+	"פרק":      "chapter", // Hebrew
+	"章":        "chapter", // Chinese, Japanese: 第3章
+	"장":        "chapter", // Korean: 제3장
+
+	// part
+	"part":    "part", // English
+	"teil":    "part", // German
+	"parte":   "part", // Spanish, Italian, Portuguese
+	"partie":  "part", // French
+	"część":   "part", // Polish
+	"часть":   "part", // Russian
+	"частина": "part", // Ukrainian
+	"μέρος":   "part", // Greek
+	"חלק":     "part", // Hebrew
+	"編":       "part", // Japanese, Chinese (traditional): 第1編
+	"编":       "part", // Chinese (simplified)
+	"편":       "part", // Korean: 제1편
+
+	// section
+	"section":   "section", // English, French
+	"sección":   "section", // Spanish
+	"seccion":   "section", // Spanish typed without the accent
+	"secção":    "section", // Portuguese (Portugal)
+	"seção":     "section", // Portuguese (Brazil)
+	"sezione":   "section", // Italian
+	"abschnitt": "section", // German
+	"раздел":    "section", // Russian
+	"розділ":    "section", // Ukrainian
+	"τμήμα":     "section", // Greek
+	"節":         "section", // Japanese, Chinese (traditional): 第2節
+	"节":         "section", // Chinese (simplified)
+	"절":         "section", // Korean: 제2절
 }
+
+// numberWords are numbers written as words after a label: "Article premier".
+var numberWords = map[string]int{
+	"premier":  1, // French: Article premier
+	"première": 1, // French, feminine: Section première
+}
+
+// ordinalSuffixes are written right after a labelled number to make it an
+// ordinal: "Artigo 1.º", "Artículo 2º", "Artículo 5o", "Article 1er",
+// "Άρθρο 2ο", "§ 2º". Longer forms come first.
+var ordinalSuffixes = []string{".º", ".ª", "º", "ª", "°", "er", "re", "o", "ο"}
+
+// cjkPrefixes open a CJK section number: 第 (Chinese, Japanese), 제 (Korean).
+var cjkPrefixes = []string{"第", "제"}
+
+// maxDigits is the most digits a section number has: 9999 covers the
+// longest codes (the German BGB ends at § 2385, the Russian Civil Code at
+// article 1551) while a number of 5 digits is an amount, a postcode or an
+// identifier.
+const maxDigits = 4
+
+// maxBareDigits is the most digits of a number that marks a section with
+// no label word and no §. A longer one (1000–9999) reads as a year as
+// often as a section ("1917 год", "2022. The year"): it marks a section
+// only alone (no dotted path, so no date such as 2022.01.18) and followed
+// by "." or ")" and text on the same line. A year that passes this ("2022.
+// The year began") costs little: the outline's chain scoring takes a
+// marker into a sequence only a few numbers after the one before.
+const maxBareDigits = 3
 
 // ParseMarker recognises a marker at the start of text (the paragraph's
 // first line). It reports false when text does not start with one. A bare
 // number needs punctuation ("1." "1)") unless a label word, a heading or a
-// dotted path ("12.1 Scope") marks it; a letter always needs punctuation.
+// dotted path ("12.1 Scope") marks it; a letter always needs punctuation;
+// a number of more than maxBareDigits digits needs a label word or § (see
+// maxBareDigits). Digits may be of any script (١٢, １２); the id gives the
+// number's value in ASCII digits, without leading zeros.
+//
+// A label word followed by a number and then a lower-case word on the
+// same line is a sentence citing the section ("Article 5 of the
+// Convention applies", "§ 14 gilt entsprechend"), not a marker, unless the
+// line is a Markdown heading; punctuation after the number ("Section 4 —
+// definitions") makes it a marker whatever follows.
 func ParseMarker(text string) (Marker, bool) {
 	var m Marker
 	p := skipSpace(text, 0)
@@ -128,6 +228,20 @@ func ParseMarker(text string) (Marker, bool) {
 			break
 		}
 	}
+	// CJK form: 第3条, 제3조.
+	if label, part, n, ok := parseCJK(text[p:]); ok {
+		m.Label, m.Parts = label, []Part{part}
+		p += n
+		if emph != "" && strings.HasPrefix(text[p:], emph) {
+			p += len(emph)
+		}
+		// Running text follows a reference directly (第5条の規定); a
+		// marker ends at white space, a bracket or punctuation.
+		if r, _ := utf8.DecodeRuneInString(text[p:]); p < len(text) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return Marker{}, false
+		}
+		return finishMarker(text, p, m), true
+	}
 	// Label word.
 	if strings.HasPrefix(text[p:], "§") {
 		m.Label = "§"
@@ -151,14 +265,23 @@ func ParseMarker(text string) (Marker, bool) {
 		}
 	}
 	labelled := m.Label != ""
+	// A number in words: "Article premier".
+	if labelled {
+		if w, n := leadingWord(text[p:]); n > 0 {
+			if v, ok := numberWords[strings.ToLower(w)]; ok {
+				m.Parts = []Part{{Kind: Arabic, Value: v, Raw: w}}
+				p += n
+			}
+		}
+	}
 	// "(1)" form.
 	paren := false
-	if !labelled && p < len(text) && text[p] == '(' {
+	if m.Parts == nil && p < len(text) && text[p] == '(' {
 		paren = true
 		p++
 	}
 	// Dotted path of parts.
-	for {
+	for inWords := m.Parts != nil; !inWords; {
 		part, n, ok := parsePart(text[p:], labelled || m.Heading > 0)
 		if !ok {
 			break
@@ -186,6 +309,11 @@ func ParseMarker(text string) (Marker, bool) {
 			return Marker{}, false
 		}
 	}
+	last := m.Parts[len(m.Parts)-1]
+	// An ordinal sign after a labelled number: "Artigo 1.º", "§ 2º".
+	if labelled && !paren && last.Kind == Arabic && len(m.Parts) == 1 {
+		p += ordinalSuffix(text[p:])
+	}
 	// Punctuation.
 	switch {
 	case paren:
@@ -207,7 +335,6 @@ func ParseMarker(text string) (Marker, bool) {
 	if emph != "" && strings.HasPrefix(text[p:], emph) {
 		p += len(emph)
 	}
-	last := m.Parts[len(m.Parts)-1]
 	needPunct := !labelled && m.Heading == 0 && len(m.Parts) == 1
 	if last.Kind == Letter && !labelled {
 		needPunct = true
@@ -225,9 +352,22 @@ func ParseMarker(text string) (Marker, bool) {
 			return Marker{}, false
 		}
 	}
-	// Heading hashes after the number ("1. #### Title"), then white space.
+	if !labelled && !bareLongNumberOK(text, p, m) {
+		return Marker{}, false
+	}
+	// A cited section: a label, its number, then a lower-case word.
+	if labelled && m.Heading == 0 && m.Punct == "" && continuesLower(text[skipSpace(text, p):]) {
+		return Marker{}, false
+	}
+	return finishMarker(text, p, m), true
+}
+
+// finishMarker sets m.Len and m.Value for a marker whose number and
+// punctuation end at text[p]: heading hashes after the number ("1. ####
+// Title") and white space are part of the marker.
+func finishMarker(text string, p int, m Marker) Marker {
 	q := skipSpace(text, p)
-	h = q
+	h := q
 	for h < len(text) && text[h] == '#' {
 		h++
 	}
@@ -235,8 +375,170 @@ func ParseMarker(text string) (Marker, bool) {
 		p = h
 	}
 	m.Len = len(text) - len(strings.TrimLeftFunc(text[p:], isSpace))
-	m.Value = last.Value
-	return m, true
+	m.Value = m.Parts[len(m.Parts)-1].Value
+	return m
+}
+
+// bareLongNumberOK applies the rule of maxBareDigits to an unlabelled
+// marker ending at text[p]: a number longer than maxBareDigits stands
+// alone, has "." or ")" after it, and text follows on its line.
+func bareLongNumberOK(text string, p int, m Marker) bool {
+	long := false
+	for _, pt := range m.Parts {
+		long = long || (pt.Kind == Arabic && utf8.RuneCountInString(pt.Raw) > maxBareDigits)
+	}
+	if !long {
+		return true
+	}
+	if len(m.Parts) > 1 || (m.Punct != "." && m.Punct != ")") {
+		return false
+	}
+	q := skipSpace(text, p)
+	return q < len(text) && text[q] != '\n'
+}
+
+// continuesLower reports whether s starts with a lower-case word: the
+// sentence goes on after a cited section number.
+func continuesLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// ordinalSuffix returns the length of the ordinal sign at the start of s
+// (one of ordinalSuffixes, not followed by a letter), or 0.
+func ordinalSuffix(s string) int {
+	for _, suf := range ordinalSuffixes {
+		if !strings.HasPrefix(s, suf) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(s[len(suf):]); len(s) > len(suf) && unicode.IsLetter(r) {
+			continue
+		}
+		return len(suf)
+	}
+	return 0
+}
+
+// parseCJK reads a CJK section number at the start of s: a prefix of
+// cjkPrefixes, the number (digits of any script, or Chinese numerals after
+// 第), and a counter of labelWords (条, 章, 조 …), with optional spaces
+// between ("제 2 조"). It returns the counter's class, the number and the
+// bytes read.
+func parseCJK(s string) (string, Part, int, bool) {
+	p := -1
+	for _, pre := range cjkPrefixes {
+		if strings.HasPrefix(s, pre) {
+			p = len(pre)
+		}
+	}
+	if p < 0 {
+		return "", Part{}, 0, false
+	}
+	p = skipSpace(s, p)
+	part, n, ok := parseDigits(s[p:])
+	if !ok {
+		part, n, ok = parseCJKNumeral(s[p:])
+	}
+	if !ok || part.Value <= 0 {
+		return "", Part{}, 0, false
+	}
+	p = skipSpace(s, p+n)
+	r, size := utf8.DecodeRuneInString(s[p:])
+	class, ok := labelWords[string(r)]
+	if !ok || size == 0 {
+		return "", Part{}, 0, false
+	}
+	return class, part, p + size, true
+}
+
+// cjkDigits are the Chinese numerals 0–9, as written in laws: 〇 and 零
+// for zero, 两 and 兩 as two.
+var cjkDigits = map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '兩': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// cjkUnits are the Chinese numerals for ten, hundred and thousand.
+var cjkUnits = map[rune]int{'十': 10, '百': 100, '千': 1000}
+
+// parseCJKNumeral reads a number in Chinese numerals at the start of s:
+// with units (二十一 = 21, 一百零五 = 105, 十 = 10) or digit by digit
+// (二〇 = 20). Values above 9999 are refused, as for digits.
+func parseCJKNumeral(s string) (Part, int, bool) {
+	total, cur, n, units := 0, 0, 0, false
+	positional := 0
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if d, ok := cjkDigits[r]; ok {
+			cur = d
+			positional = positional*10 + d
+		} else if u, ok := cjkUnits[r]; ok {
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * u
+			cur, units = 0, true
+		} else {
+			break
+		}
+		if positional > 9999 {
+			return Part{}, 0, false
+		}
+		n += size
+	}
+	if n == 0 {
+		return Part{}, 0, false
+	}
+	v := total + cur
+	if !units {
+		v = positional
+	}
+	if v <= 0 || v > 9999 {
+		return Part{}, 0, false
+	}
+	return Part{Kind: Arabic, Value: v, Raw: s[:n]}, n, true
+}
+
+// parseDigits reads a number of 1 to maxDigits decimal digits of one
+// script at the start of s: ASCII, Arabic-Indic, full-width or any other
+// Unicode decimal digits.
+func parseDigits(s string) (Part, int, bool) {
+	n, count, v := 0, 0, 0
+	zero := rune(-1)
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		d, z, ok := digitValue(r)
+		if !ok || (zero >= 0 && z != zero) {
+			break
+		}
+		zero = z
+		v = v*10 + d
+		count++
+		n += size
+		if count > maxDigits {
+			return Part{}, 0, false
+		}
+	}
+	if count == 0 {
+		return Part{}, 0, false
+	}
+	return Part{Kind: Arabic, Value: v, Raw: s[:n]}, n, true
+}
+
+// digitValue returns the value of a decimal digit of any script and the
+// zero of its script. Unicode assigns decimal digits (category Nd) in runs
+// of ten, 0 to 9, so a digit's value is its distance from the start of its
+// run, modulo ten for the mathematical digits that run on in sets of ten.
+func digitValue(r rune) (value int, zero rune, ok bool) {
+	if r >= '0' && r <= '9' {
+		return int(r - '0'), '0', true
+	}
+	if r < 0x80 || !unicode.IsDigit(r) {
+		return 0, 0, false
+	}
+	z := r
+	for unicode.IsDigit(z - 1) {
+		z--
+	}
+	z += (r - z) / 10 * 10
+	return int(r - z), z, true
 }
 
 // endsPart reports whether the part starting at text[i:] is followed by
@@ -247,23 +549,15 @@ func endsPart(text string, i int) bool {
 	return isSpace(r)
 }
 
-// parsePart reads one number at the start of s: Arabic (1–3 digits), a
-// Roman numeral, or a single Latin or Cyrillic letter. loose allows
-// lower-case Roman numerals without context.
+// parsePart reads one number at the start of s: Arabic (1 to maxDigits
+// digits of any script), a Roman numeral, or a single Latin or Cyrillic
+// letter. loose allows lower-case Roman numerals without context.
 func parsePart(s string, loose bool) (Part, int, bool) {
 	if s == "" {
 		return Part{}, 0, false
 	}
-	n := 0
-	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
-		n++
-	}
-	if n > 0 {
-		if n > 3 {
-			return Part{}, 0, false
-		}
-		v, _ := strconv.Atoi(s[:n])
-		return Part{Kind: Arabic, Value: v, Raw: s[:n]}, n, true
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsDigit(r) {
+		return parseDigits(s)
 	}
 	// A run of letters: Roman numeral or a single letter.
 	end := 0

@@ -15,7 +15,8 @@ const (
 	AutoFormat Format = iota
 	// PlainText: blank lines separate paragraphs; lines inside a block are
 	// joined when they look hard-wrapped and kept apart when they do not
-	// (a title line above a long paragraph, an address block).
+	// (a title line above a long paragraph, an address block). Plain text
+	// has no fenced code: a line of backticks or tildes is text.
 	PlainText
 	// Markdown: CommonMark block rules for paragraphs, headings, lists,
 	// fenced code and front matter; soft line breaks always join.
@@ -29,7 +30,10 @@ type SplitOptions struct {
 
 // SniffFormat guesses the markup of text whose file is called name. A name
 // ending in .md or .markdown is Markdown; so is content that starts with
-// front matter or has at least two ATX headings or a fenced code block.
+// front matter or has at least two ATX headings or a fenced code block
+// that is closed. A lone fence-like line (an ornament such as "~~~ * ~~~",
+// or an unclosed "```") does not make a plain-text file Markdown: as
+// Markdown, it would hold the rest of the document as code.
 func SniffFormat(name, text string) Format {
 	lower := strings.ToLower(name)
 	for _, ext := range []string{".md", ".markdown", ".mdown", ".mkd"} {
@@ -41,10 +45,17 @@ func SniffFormat(name, text string) Format {
 		return Markdown
 	}
 	headings := 0
+	fence := "" // the open fence, while inside a fenced block
 	for line := range strings.Lines(text) {
 		l := trimIndent(line)
-		if strings.HasPrefix(l, "```") || strings.HasPrefix(l, "~~~") {
-			return Markdown
+		if fence != "" {
+			if closesFence(l, fence) {
+				return Markdown
+			}
+			continue
+		}
+		if fence = codeFence(l); fence != "" {
+			continue
 		}
 		if lvl, _ := atxLevel(l); lvl > 0 {
 			headings++
@@ -110,7 +121,7 @@ func (s *splitter) run() {
 			continue
 		}
 		body := trimIndent(line)
-		if fence := codeFence(body); fence != "" {
+		if fence := codeFence(body); fence != "" && s.md {
 			s.close(i)
 			end := i + 1
 			for end < len(s.lines) && !closesFence(trimIndent(s.lines[end]), fence) {
@@ -302,16 +313,32 @@ func frontMatterEnd(lines []string) int {
 	return 0
 }
 
+// minFence is the shortest run of backticks or tildes that opens a fenced
+// code block (CommonMark).
+const minFence = 3
+
+// codeFence returns the fence that body opens (the run of backticks or
+// tildes it starts with), or "" when it opens none. CommonMark: at least
+// minFence of one character; after a backtick fence the info string may
+// not hold a backtick, so "```code``` text" is an inline code span, not a
+// fence. A tilde fence's info string may hold anything.
 func codeFence(body string) string {
-	for _, f := range []string{"```", "~~~"} {
-		if strings.HasPrefix(body, f) {
-			n := len(body) - len(strings.TrimLeft(body, f[:1]))
-			return body[:n]
-		}
+	if body == "" || (body[0] != '`' && body[0] != '~') {
+		return ""
 	}
-	return ""
+	n := len(body) - len(strings.TrimLeft(body, body[:1]))
+	if n < minFence {
+		return ""
+	}
+	if body[0] == '`' && strings.Contains(body[n:], "`") {
+		return ""
+	}
+	return body[:n]
 }
 
+// closesFence reports whether body closes a block opened with fence
+// (CommonMark): a run of the same character at least as long, followed by
+// nothing but white space.
 func closesFence(body, fence string) bool {
 	b := strings.TrimRightFunc(body, isSpace)
 	return strings.HasPrefix(b, fence) && strings.Trim(b, fence[:1]) == ""

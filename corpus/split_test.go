@@ -172,6 +172,83 @@ func TestSplitParagraphsTestdata(t *testing.T) {
 	}
 }
 
+func TestSplitFences(t *testing.T) {
+	const inline = "CommonMark: a backtick fence's info string cannot hold a backtick, so a line that opens and closes backticks is an inline code span"
+	const closing = "CommonMark: a fence closes only with the same character, at least as long, and nothing after it"
+	const plain = "plain text has no fences: a fence-like ornament must not swallow the rest of the document"
+	tests := []struct {
+		name   string
+		text   string
+		format Format
+		want   []brief
+		reason string
+	}{
+		{
+			name: "inline code span", format: Markdown,
+			text:   "## I. Uso\n\n```grep -r x``` busca en todo el árbol\n\n## II. Límites\n",
+			want:   []brief{{1, 1, Heading, 2}, {3, 3, Text, 0}, {5, 5, Heading, 2}},
+			reason: inline,
+		},
+		{
+			name: "inline code span alone", format: Markdown,
+			text:   "````make all````\n\n# § 2 Pflichten\n",
+			want:   []brief{{1, 1, Text, 0}, {3, 3, Heading, 1}},
+			reason: inline,
+		},
+		{
+			name: "tilde info with backticks", format: Markdown,
+			text:   "~~~ sh `x`\n# not a heading\n~~~\n# Heading\n",
+			want:   []brief{{1, 3, Code, 0}, {4, 4, Heading, 1}},
+			reason: "CommonMark: a tilde fence's info string may hold backticks",
+		},
+		{
+			name: "shorter closing fence", format: Markdown,
+			text:   "````\n```\n# inside\n````\nAfter\n",
+			want:   []brief{{1, 4, Code, 0}, {5, 5, Text, 0}},
+			reason: closing,
+		},
+		{
+			name: "other character", format: Markdown,
+			text:   "~~~\n```\n# inside\n~~~~\nAfter\n",
+			want:   []brief{{1, 4, Code, 0}, {5, 5, Text, 0}},
+			reason: closing,
+		},
+		{
+			name: "closing with info", format: Markdown,
+			text:   "```\n``` go\n# inside\n```\nAfter\n",
+			want:   []brief{{1, 4, Code, 0}, {5, 5, Text, 0}},
+			reason: closing,
+		},
+		{
+			name: "unclosed markdown fence", format: Markdown,
+			text:   "Text\n\n```\n# inside\n\nmore\n",
+			want:   []brief{{1, 1, Text, 0}, {3, 6, Code, 0}},
+			reason: "CommonMark: an unclosed fence runs to the end of the document",
+		},
+		{
+			name: "plain ornament", format: PlainText,
+			text:   "Глава 1\n\n~~~ * ~~~\n\nГлава 2\n\nТекст.\n",
+			want:   []brief{{1, 1, Text, 0}, {3, 3, Text, 0}, {5, 5, Text, 0}, {7, 7, Text, 0}},
+			reason: plain,
+		},
+		{
+			name: "plain backticks", format: PlainText,
+			text:   "Capitolo 1\n\n```\n\nCapitolo 2\n\n```\n",
+			want:   []brief{{1, 1, Text, 0}, {3, 3, Text, 0}, {5, 5, Text, 0}, {7, 7, Text, 0}},
+			reason: plain,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := SplitParagraphs(tt.text, "f", SplitOptions{Format: tt.format})
+			if diff := cmp.Diff(tt.want, briefs(got)); diff != "" {
+				t.Errorf("SplitParagraphs(%q) mismatch (-want +got):\n%s%s", tt.text, diff, tt.reason)
+			}
+			checkLossless(t, tt.text, got)
+		})
+	}
+}
+
 func TestSniffFormat(t *testing.T) {
 	tests := []struct {
 		name, file, text string
@@ -181,6 +258,10 @@ func TestSniffFormat(t *testing.T) {
 		{"front matter", "a.txt", "---\nx: 1\n---\n", Markdown},
 		{"headings", "-", "# A\n\ntext\n\n## B\n", Markdown},
 		{"plain", "a.txt", "1. One\n\n2. Two\n", PlainText},
+		{"closed fence", "a.txt", "Run\n\n```\nmake\n```\n", Markdown},
+		{"lone fence", "a.txt", "Kapitel 1\n\n~~~ * ~~~\n\nKapitel 2\n", PlainText},
+		{"lone backticks", "-", "Part one\n\n```\n\nPart two\n", PlainText},
+		{"inline code span", "a.txt", "```x``` and ```y```\n", PlainText},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
