@@ -34,12 +34,38 @@ func Read(r io.Reader, name string, opts ReadOptions) (*Document, error) {
 
 // ReadBytes is Read on an input already in memory. It does not keep data.
 func ReadBytes(data []byte, name string, opts ReadOptions) (*Document, error) {
+	format := opts.Format
+	if format == AutoFormat {
+		f, err := SniffDocument(data, name)
+		if err != nil {
+			return nil, err
+		}
+		format = f
+	}
+	var read func([]byte, string) ([]Paragraph, error)
+	switch format {
+	case HTML:
+		read = func(data []byte, name string) ([]Paragraph, error) { return ReadHTML(data, name, opts.Encoding) }
+	case DOCX:
+		read = ReadDOCX
+	case ODT:
+		read = ReadODT
+	}
+	if read != nil {
+		paras, err := read(data, name)
+		if err != nil {
+			return nil, err
+		}
+		if len(paras) == 0 {
+			return nil, &ParseError{File: name, Err: ErrEmpty}
+		}
+		return &Document{File: name, Encoding: "utf-8", Format: format, Paragraphs: paras}, nil
+	}
 	dec, err := Decode(data, name, opts.Encoding)
 	if err != nil {
 		return nil, err
 	}
 	data = nil
-	format := opts.Format
 	if format == AutoFormat {
 		format = SniffFormat(name, dec.Text)
 	}

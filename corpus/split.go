@@ -21,7 +21,31 @@ const (
 	// Markdown: CommonMark block rules for paragraphs, headings, lists,
 	// fenced code and front matter; soft line breaks always join.
 	Markdown
+	// HTML: rendered to text as a browser shows it (see ReadHTML).
+	HTML
+	// DOCX: a Word document (Office Open XML), numbering rendered as Word
+	// shows it (see ReadDOCX).
+	DOCX
+	// ODT: an OpenDocument text (see ReadODT).
+	ODT
 )
+
+// String returns the format's name as --markup takes it.
+func (f Format) String() string {
+	switch f {
+	case PlainText:
+		return "plain"
+	case Markdown:
+		return "markdown"
+	case HTML:
+		return "html"
+	case DOCX:
+		return "docx"
+	case ODT:
+		return "odt"
+	}
+	return "auto"
+}
 
 // SplitOptions controls SplitParagraphs. The zero value means AutoFormat.
 type SplitOptions struct {
