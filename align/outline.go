@@ -278,12 +278,15 @@ func sigLess(a, b signature) bool {
 func findMarks(paras []corpus.Paragraph, md bool) []mark {
 	var out []mark
 	for i, p := range paras {
-		if p.Kind == corpus.Code || p.Kind == corpus.FrontMatter {
+		if !p.Kind.Content() {
 			continue
 		}
 		m, ok := corpus.ParseMarker(p.Text)
 		if !ok {
 			continue
+		}
+		if m.Heading == 0 && p.Kind == corpus.Heading {
+			m.Heading = p.Level // a setext, HTML or Word heading
 		}
 		sig := signature{
 			class:    class{heading: m.Heading, label: m.Label, kind: m.Kind(), depth: m.Depth(), list: p.Kind == corpus.ListItem},
@@ -575,6 +578,12 @@ func outline(ver Version, marks []mark, main *chain) Outline {
 		case k == len(starts)-1:
 			cut = headingEnd(body, sequenceLevel(paras, first), recurring)
 		}
+		if k == len(starts)-1 {
+			// page furniture after the last section (a footer) is not in it
+			if b := slices.IndexFunc(body[1:], func(p corpus.Paragraph) bool { return p.Kind == corpus.Boilerplate }); b >= 0 && b+1 < cut {
+				cut = b + 1
+			}
+		}
 		if k == len(starts)-1 && cut == len(body) {
 			cut = trailerStart(body, main.sig.kind)
 		}
@@ -855,7 +864,7 @@ func head(paras []corpus.Paragraph) []Section {
 // date lines and lines without letters at its top.
 func leadEnd(paras []corpus.Paragraph) int {
 	i := 0
-	for i < len(paras) && (paras[i].Kind == corpus.FrontMatter || isDateline(paras[i].Text) || corpus.Letters(paras[i].Text) == 0) {
+	for i < len(paras) && (paras[i].Kind == corpus.FrontMatter || paras[i].Kind == corpus.Boilerplate || isDateline(paras[i].Text) || corpus.Letters(paras[i].Text) == 0) {
 		i++
 	}
 	return i

@@ -42,19 +42,5 @@ func HTMLHeadingLevel(text string) int {
 // h1–h6, else 0.
 func headingAtom(z *html.Tokenizer) int {
 	name, _ := z.TagName()
-	switch atom.Lookup(name) {
-	case atom.H1:
-		return 1
-	case atom.H2:
-		return 2
-	case atom.H3:
-		return 3
-	case atom.H4:
-		return 4
-	case atom.H5:
-		return 5
-	case atom.H6:
-		return 6
-	}
-	return 0
+	return headingAtomLevel(atom.Lookup(name))
 }

@@ -16,9 +16,18 @@ const (
 	// Markdown file. It is not content: it is never detected or aligned as
 	// text, but it is kept in the lossless output.
 	FrontMatter
+	// Boilerplate is page furniture of an HTML page: navigation, page
+	// headers and footers, sidebars, language selectors, cookie banners,
+	// the page title. Like front matter it is kept in the lossless output
+	// but never detected or aligned as text.
+	Boilerplate
 )
 
-var kindNames = [...]string{"text", "heading", "list-item", "code", "front-matter"}
+var kindNames = [...]string{"text", "heading", "list-item", "code", "front-matter", "boilerplate"}
+
+// Content reports whether paragraphs of kind k are running text to detect
+// and align: not code, front matter or page boilerplate.
+func (k Kind) Content() bool { return k != Code && k != FrontMatter && k != Boilerplate }
 
 // String returns the kind's name as used in JSON output.
 func (k Kind) String() string {

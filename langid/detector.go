@@ -376,7 +376,7 @@ func (d *Detector) LabelContext(ctx context.Context, paras []corpus.Paragraph) e
 			defer wg.Done()
 			for i := range next {
 				p := &paras[i]
-				if p.Kind == corpus.FrontMatter || p.Kind == corpus.Code {
+				if !p.Kind.Content() {
 					p.Label = corpus.Label{Lang: corpus.NoLang}
 					continue
 				}
