@@ -111,7 +111,7 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 	if err := ctx.Err(); err != nil {
 		return errInterrupted
 	}
-	err = writeOutput(ctx, e, o.output, func(w io.Writer) error {
+	err = writeOutput(ctx, e, j.out, func(w io.Writer) error {
 		switch o.format {
 		case "json":
 			return qa.WriteJSON(w, rep)

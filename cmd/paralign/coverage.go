@@ -77,7 +77,7 @@ func runCoverage(ctx context.Context, e *env, opts any, args []string) error {
 	}
 	rep := align.Coverage(align.AlignSections(align.Outlines(vers)), langs, align.CoverageOptions{Pivot: pivot})
 	color := o.color == "always" || (o.color == "auto" && o.output == "" && isTerminal(e.stdout))
-	err = writeOutput(ctx, e, o.output, func(w io.Writer) error {
+	err = writeOutput(ctx, e, j.out, func(w io.Writer) error {
 		switch o.format {
 		case "json":
 			return writeCoverageJSON(w, rep)

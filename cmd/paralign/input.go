@@ -8,7 +8,10 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 
@@ -26,12 +29,17 @@ type commonOpts struct {
 	markup      string
 	inputs      []string
 	lowAccuracy bool
+	force       bool
+	// perLang: -o names a prefix, one file PREFIX.LANG per language of
+	// --langs (--format moses); set by the command, not a flag.
+	perLang bool
 }
 
 func addCommon(fs *pflag.FlagSet, o *commonOpts, formats []string) {
 	fs.StringSliceVar(&o.langs, "langs", []string{"en", "ru", "es", "de"}, "candidate languages and column order, ISO 639-1 codes (any language lingua-go knows)")
 	fs.StringVar(&o.format, "format", formats[0], "output format: "+strings.Join(formats, ", "))
-	fs.StringVarP(&o.output, "output", "o", "", "write to `PATH` (atomically: replaced only when the run succeeds); default standard output")
+	fs.StringVarP(&o.output, "output", "o", "", "write to `PATH` (atomically: replaced only when the run succeeds; never an input); default standard output")
+	fs.BoolVar(&o.force, "force", false, "with -o: replace a read-only file")
 	fs.StringArrayVar(&o.inputs, "input", nil, "a language version given with its language, `LANG=PATH` (repeatable); instead of FILE arguments")
 	fs.StringVar(&o.encoding, "encoding", "", "input encoding (utf-8, utf-16le, windows-1251, koi8-r, iso-8859-1, windows-1252, …); default: detected")
 	fs.StringVar(&o.markup, "markup", "auto", "input markup: auto, plain or markdown")
@@ -117,6 +125,16 @@ func (o *commonOpts) sources(args []string, langs []corpus.Lang) ([]source, erro
 	return out, nil
 }
 
+// quoteName quotes a file name for a message, Go-style, when it holds a
+// control character (a tab, a newline) or is not UTF-8, so the message
+// stays one line and says what the name is.
+func quoteName(name string) string {
+	if !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl) {
+		return strconv.Quote(name)
+	}
+	return name
+}
+
 func joinLangs(langs []corpus.Lang) string {
 	s := make([]string, len(langs))
 	for i, l := range langs {
@@ -161,14 +179,14 @@ func readRaw(e *env, src source) (string, []byte, error) {
 	}
 	info, err := os.Stat(src.path)
 	if err != nil {
-		return "", nil, fmt.Errorf("%s: %w", src.path, plainPathError(err))
+		return "", nil, fmt.Errorf("%s: %w", quoteName(src.path), plainPathError(err))
 	}
 	if info.IsDir() {
-		return "", nil, fmt.Errorf("%s: is a directory, not a file", src.path)
+		return "", nil, fmt.Errorf("%s: is a directory, not a file", quoteName(src.path))
 	}
 	data, err := os.ReadFile(src.path)
 	if err != nil {
-		return "", nil, fmt.Errorf("%s: %w", src.path, plainPathError(err))
+		return "", nil, fmt.Errorf("%s: %w", quoteName(src.path), plainPathError(err))
 	}
 	return src.path, data, nil
 }
@@ -204,6 +222,7 @@ type job struct {
 	det   *langid.Detector
 	docs  []*corpus.Document
 	srcs  []source
+	out   []*target // -o's files, checked; none: standard output
 }
 
 func (o *commonOpts) load(ctx context.Context, e *env, args []string) (*job, error) {
@@ -218,7 +237,11 @@ func (o *commonOpts) load(ctx context.Context, e *env, args []string) (*job, err
 	if o.markup != "auto" && o.markup != "plain" && o.markup != "markdown" {
 		return nil, usagef("unknown --markup %q: want auto, plain or markdown", o.markup)
 	}
-	j := &job{langs: langs, srcs: srcs}
+	out, err := o.targets(e, langs, srcs)
+	if err != nil {
+		return nil, err
+	}
+	j := &job{langs: langs, srcs: srcs, out: out}
 	for _, s := range srcs {
 		doc, err := o.readSource(ctx, e, s)
 		if err != nil {
@@ -291,83 +314,4 @@ func langName(l corpus.Lang) string {
 		return n
 	}
 	return l.String()
-}
-
-// writeOutput writes what produce writes to -o PATH atomically (a
-// temporary file in the same directory, renamed over PATH only when
-// produce succeeds), or to standard output. Nothing is written to standard
-// output unless produce succeeds.
-func writeOutput(ctx context.Context, e *env, path string, produce func(w io.Writer) error) error {
-	if path == "" || path == "-" {
-		var buf strings.Builder
-		if err := produce(&buf); err != nil {
-			return err
-		}
-		if ctx.Err() != nil {
-			return errInterrupted
-		}
-		_, err := io.WriteString(e.stdout, buf.String())
-		return err
-	}
-	return writeFiles(ctx, []string{path}, func(ws []io.Writer) error { return produce(ws[0]) })
-}
-
-// writeFiles writes what produce writes to ws[k] into paths[k], all or
-// none: each into a temporary file beside its path, and the temporary
-// files renamed over the paths only when produce succeeds for all of them.
-// On failure no temporary file is left and the paths are as they were.
-func writeFiles(ctx context.Context, paths []string, produce func(ws []io.Writer) error) error {
-	tmps := make([]*os.File, 0, len(paths))
-	done := false
-	defer func() {
-		if !done {
-			for _, t := range tmps {
-				t.Close()
-				os.Remove(t.Name())
-			}
-		}
-	}()
-	ws := make([]io.Writer, len(paths))
-	for k, path := range paths {
-		if info, err := os.Stat(path); err == nil && info.IsDir() {
-			return fmt.Errorf("%s: is a directory; -o wants a file path", path)
-		}
-		dir := "."
-		if i := strings.LastIndexByte(path, os.PathSeparator); i >= 0 {
-			dir = path[:i+1]
-		}
-		tmp, err := os.CreateTemp(dir, ".paralign-*.tmp")
-		if err != nil {
-			return fmt.Errorf("%s: cannot write: %w", path, plainPathError(err))
-		}
-		tmps = append(tmps, tmp)
-		ws[k] = tmp
-	}
-	if err := produce(ws); err != nil {
-		return err
-	}
-	if ctx.Err() != nil {
-		return errInterrupted
-	}
-	for k, tmp := range tmps {
-		if err := tmp.Chmod(0o644); err != nil {
-			return fmt.Errorf("%s: %w", paths[k], err)
-		}
-		if err := tmp.Close(); err != nil {
-			return fmt.Errorf("%s: %w", paths[k], err)
-		}
-	}
-	for k, tmp := range tmps {
-		if err := os.Rename(tmp.Name(), paths[k]); err != nil {
-			// the files renamed before stay: each is whole, and the
-			// message names the one that is not
-			for _, t := range tmps[k:] {
-				os.Remove(t.Name())
-			}
-			done = true
-			return fmt.Errorf("%s: %w", paths[k], plainPathError(err))
-		}
-	}
-	done = true
-	return nil
 }
