@@ -52,7 +52,7 @@ func runCoverage(ctx context.Context, e *env, opts any, args []string) error {
 	if err := o.checkFormat(coverageFormats); err != nil {
 		return err
 	}
-	if o.min < 0 || o.min > 1 {
+	if !(o.min >= 0 && o.min <= 1) { // NaN too
 		return usagef("--min %g: want a ratio from 0 to 1", o.min)
 	}
 	var pivot corpus.Lang

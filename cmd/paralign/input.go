@@ -83,46 +83,73 @@ type source struct {
 	lang corpus.Lang
 }
 
+// sources returns the inputs: FILE arguments, then --input flags. Each
+// file once, whatever the name it is given under.
 func (o *commonOpts) sources(args []string, langs []corpus.Lang) ([]source, error) {
 	var out []source
 	for _, a := range args {
 		out = append(out, source{path: a})
 	}
 	for _, in := range o.inputs {
-		code, path, ok := strings.Cut(in, "=")
-		if !ok || path == "" {
-			return nil, usagef("--input %q: want LANG=PATH", in)
+		s, err := parseInput(in, langs)
+		if err != nil {
+			return nil, err
 		}
-		l, err := corpus.ParseLang(code)
-		if err != nil || !l.IsLanguage() {
-			return nil, usagef("--input %q: unknown language code %q", in, code)
-		}
-		if !slices.Contains(langs, l) {
-			return nil, usagef("--input %q: %s is not among --langs (%s)", in, l, joinLangs(langs))
-		}
-		for _, s := range out {
-			if s.lang == l {
-				return nil, usagef("--input: %s given twice (%s and %s)", l, s.path, path)
-			}
-			if s.path == path {
-				return nil, usagef("--input: %s given twice", path)
+		for _, prev := range out {
+			if prev.lang == s.lang {
+				return nil, usagef("--input: %s given twice (%s and %s)", s.lang, quoteName(prev.path), quoteName(s.path))
 			}
 		}
-		out = append(out, source{path: path, lang: l})
+		out = append(out, s)
 	}
 	if len(out) == 0 {
 		return nil, usagef("no input: give FILE arguments, - for standard input, or --input LANG=PATH")
 	}
-	stdin := 0
-	for _, s := range out {
-		if s.path == "-" {
-			stdin++
-		}
-	}
-	if stdin > 1 {
-		return nil, usagef("standard input (-) given more than once")
+	if err := checkDistinct(out); err != nil {
+		return nil, err
 	}
 	return out, nil
+}
+
+// parseInput parses one --input LANG=PATH; the language must be one
+// lingua knows and among --langs.
+func parseInput(in string, langs []corpus.Lang) (source, error) {
+	code, path, ok := strings.Cut(in, "=")
+	if !ok || path == "" {
+		return source{}, usagef("--input %q: want LANG=PATH", in)
+	}
+	l, err := corpus.ParseLang(code)
+	if err != nil || !langid.Known(l) {
+		return source{}, usagef("--input %q: unknown language code %q (use ISO 639-1 codes such as en, ru, es, de)", in, code)
+	}
+	if !slices.Contains(langs, l) {
+		return source{}, usagef("--input %q: %s is not among --langs (%s)", in, l, joinLangs(langs))
+	}
+	return source{path: path, lang: l}, nil
+}
+
+// checkDistinct refuses a file given twice: the same path, or two paths
+// of one file (a link, a hard link), and standard input twice.
+func checkDistinct(srcs []source) error {
+	infos := make([]fs.FileInfo, len(srcs))
+	for i, s := range srcs {
+		if s.path != "-" {
+			infos[i], _ = os.Stat(s.path) // a missing file is reported when read
+		}
+	}
+	for i, a := range srcs {
+		for k, b := range srcs[:i] {
+			switch {
+			case a.path == "-" && b.path == "-":
+				return usagef("standard input (-) given more than once")
+			case a.path == b.path:
+				return usagef("%s given twice", quoteName(a.path))
+			case infos[i] != nil && infos[k] != nil && os.SameFile(infos[i], infos[k]):
+				return usagef("%s and %s are the same file; give each input once", quoteName(b.path), quoteName(a.path))
+			}
+		}
+	}
+	return nil
 }
 
 // quoteName quotes a file name for a message, Go-style, when it holds a
