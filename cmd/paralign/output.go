@@ -96,17 +96,9 @@ func checkNewTarget(name string) (*target, error) {
 }
 
 // readOnly reports whether a regular file is write-protected: no write
-// permission bit (which root would ignore) or not writable by us.
+// permission bit (which root would ignore), or not writable by the user.
 func readOnly(path string, info fs.FileInfo) bool {
-	if info.Mode().Perm()&0o222 == 0 {
-		return true
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY, 0) // neither truncates nor writes
-	if err != nil {
-		return errors.Is(err, fs.ErrPermission)
-	}
-	f.Close()
-	return false
+	return info.Mode().Perm()&0o222 == 0 || !writable(path)
 }
 
 // probeDir checks that a temporary file can be made in dir, as the write

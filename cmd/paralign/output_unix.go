@@ -15,3 +15,11 @@ func fileOwner(info fs.FileInfo) (uid, gid int, ok bool) {
 	}
 	return int(st.Uid), int(st.Gid), true
 }
+
+// wOK is access(2)'s W_OK, 2 on every Unix.
+const wOK = 2
+
+// writable reports whether the user may write path, asking the kernel
+// (access(2)) rather than opening it, which a file watcher would take
+// for a write.
+func writable(path string) bool { return syscall.Access(path, wOK) == nil }
