@@ -57,9 +57,9 @@ func runCoverage(ctx context.Context, e *env, opts any, args []string) error {
 	}
 	var pivot corpus.Lang
 	if o.pivot != "" {
-		l, err := corpus.ParseLang(o.pivot)
-		if err != nil || !l.IsLanguage() {
-			return usagef("--pivot: unknown language code %q", o.pivot)
+		l, ok := knownLang(o.pivot)
+		if !ok {
+			return usagef("--pivot: unknown language code %q %s", o.pivot, langCodeHint)
 		}
 		pivot = l
 	}

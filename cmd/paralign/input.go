@@ -53,6 +53,16 @@ func (o *commonOpts) checkFormat(formats []string) error {
 	return nil
 }
 
+// langCodeHint ends the message for an unknown language code.
+const langCodeHint = "(use ISO 639-1 codes such as en, ru, es, de)"
+
+// knownLang parses a language code a flag gives: ISO 639-1 and known to
+// lingua (corpus.ParseLang takes any two letters, zz too).
+func knownLang(s string) (corpus.Lang, bool) {
+	l, err := corpus.ParseLang(s)
+	return l, err == nil && langid.Known(l)
+}
+
 // parseLangs validates --langs: known to lingua, none twice.
 func (o *commonOpts) parseLangs() ([]corpus.Lang, error) {
 	var out []corpus.Lang
@@ -61,9 +71,9 @@ func (o *commonOpts) parseLangs() ([]corpus.Lang, error) {
 		if s == "" {
 			continue
 		}
-		l, err := corpus.ParseLang(s)
-		if err != nil || !langid.Known(l) {
-			return nil, usagef("--langs: unknown language code %q (use ISO 639-1 codes such as en, ru, es, de)", s)
+		l, ok := knownLang(s)
+		if !ok {
+			return nil, usagef("--langs: unknown language code %q %s", s, langCodeHint)
 		}
 		if slices.Contains(out, l) {
 			return nil, usagef("--langs: %s named twice", l)
@@ -118,9 +128,9 @@ func parseInput(in string, langs []corpus.Lang) (source, error) {
 	if !ok || path == "" {
 		return source{}, usagef("--input %q: want LANG=PATH", in)
 	}
-	l, err := corpus.ParseLang(code)
-	if err != nil || !langid.Known(l) {
-		return source{}, usagef("--input %q: unknown language code %q (use ISO 639-1 codes such as en, ru, es, de)", in, code)
+	l, ok := knownLang(code)
+	if !ok {
+		return source{}, usagef("--input %q: unknown language code %q %s", in, code, langCodeHint)
 	}
 	if !slices.Contains(langs, l) {
 		return source{}, usagef("--input %q: %s is not among --langs (%s)", in, l, joinLangs(langs))
