@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
 	"slices"
@@ -85,6 +86,7 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 	if o.format == "moses" && (o.output == "" || o.output == "-") {
 		return usagef("--format moses writes one file per language: name their prefix with -o PREFIX")
 	}
+	o.perLang = o.format == "moses"
 	j, err := o.load(ctx, e, args)
 	if err != nil {
 		return err
@@ -104,13 +106,18 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 		}
 	}
 	if o.format == "moses" {
-		var paths []string
+		// j.out holds PREFIX.LANG for every language of --langs
+		var ts []*target
 		for _, v := range vers {
-			paths = append(paths, o.output+"."+v.Lang.String())
+			k := slices.Index(j.langs, v.Lang)
+			if k < 0 {
+				return fmt.Errorf("%s: version in %s, not among --langs", v.File, v.Lang)
+			}
+			ts = append(ts, j.out[k])
 		}
-		return writeFiles(ctx, paths, func(ws []io.Writer) error { return writeRowsMoses(ws, rows) })
+		return writeTargets(ctx, ts, func(ws []io.Writer) error { return writeRowsMoses(ws, rows) })
 	}
-	return writeOutput(ctx, e, o.output, func(w io.Writer) error {
+	return writeOutput(ctx, e, j.out, func(w io.Writer) error {
 		switch o.format {
 		case "jsonl":
 			return writeRowsJSONL(w, vers, rows, unit != align.BySection)
@@ -142,6 +149,10 @@ func runPresplit(ctx context.Context, e *env, o *alignOpts, args []string) error
 	if o.format != "ladder" && o.format != "tsv" {
 		return usagef("--presplit writes ladder or tsv, not %s", o.format)
 	}
+	out, err := o.targets(e, langs, srcs)
+	if err != nil {
+		return err
+	}
 	var lines [2][]string
 	for k, src := range srcs {
 		name, data, err := readRaw(e, src)
@@ -161,7 +172,7 @@ func runPresplit(ctx context.Context, e *env, o *alignOpts, args []string) error
 	if err := ctx.Err(); err != nil {
 		return errInterrupted
 	}
-	return writeOutput(ctx, e, o.output, func(w io.Writer) error {
+	return writeOutput(ctx, e, out, func(w io.Writer) error {
 		if o.format == "ladder" {
 			return align.WriteLadder(w, beads)
 		}

@@ -111,7 +111,7 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 	if err := ctx.Err(); err != nil {
 		return errInterrupted
 	}
-	err = writeOutput(ctx, e, o.output, func(w io.Writer) error {
+	err = writeOutput(ctx, e, j.out, func(w io.Writer) error {
 		switch o.format {
 		case "json":
 			return qa.WriteJSON(w, rep)
@@ -134,9 +134,9 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 func (o *compareOpts) qaOptions() (qa.Options, error) {
 	var q qa.Options
 	if o.pivot != "" {
-		l, err := corpus.ParseLang(o.pivot)
-		if err != nil || !l.IsLanguage() {
-			return q, usagef("--pivot: unknown language code %q", o.pivot)
+		l, ok := knownLang(o.pivot)
+		if !ok {
+			return q, usagef("--pivot: unknown language code %q %s", o.pivot, langCodeHint)
 		}
 		q.Pivot = l
 	}

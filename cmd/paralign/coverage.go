@@ -52,14 +52,14 @@ func runCoverage(ctx context.Context, e *env, opts any, args []string) error {
 	if err := o.checkFormat(coverageFormats); err != nil {
 		return err
 	}
-	if o.min < 0 || o.min > 1 {
+	if !(o.min >= 0 && o.min <= 1) { // NaN too
 		return usagef("--min %g: want a ratio from 0 to 1", o.min)
 	}
 	var pivot corpus.Lang
 	if o.pivot != "" {
-		l, err := corpus.ParseLang(o.pivot)
-		if err != nil || !l.IsLanguage() {
-			return usagef("--pivot: unknown language code %q", o.pivot)
+		l, ok := knownLang(o.pivot)
+		if !ok {
+			return usagef("--pivot: unknown language code %q %s", o.pivot, langCodeHint)
 		}
 		pivot = l
 	}
@@ -77,7 +77,7 @@ func runCoverage(ctx context.Context, e *env, opts any, args []string) error {
 	}
 	rep := align.Coverage(align.AlignSections(align.Outlines(vers)), langs, align.CoverageOptions{Pivot: pivot})
 	color := o.color == "always" || (o.color == "auto" && o.output == "" && isTerminal(e.stdout))
-	err = writeOutput(ctx, e, o.output, func(w io.Writer) error {
+	err = writeOutput(ctx, e, j.out, func(w io.Writer) error {
 		switch o.format {
 		case "json":
 			return writeCoverageJSON(w, rep)

@@ -53,7 +53,7 @@ func runDetect(ctx context.Context, e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	return writeOutput(ctx, e, o.output, func(w io.Writer) error {
+	return writeOutput(ctx, e, j.out, func(w io.Writer) error {
 		switch o.format {
 		case "jsonl":
 			enc := json.NewEncoder(w)

@@ -8,7 +8,10 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 
@@ -26,12 +29,17 @@ type commonOpts struct {
 	markup      string
 	inputs      []string
 	lowAccuracy bool
+	force       bool
+	// perLang: -o names a prefix, one file PREFIX.LANG per language of
+	// --langs (--format moses); set by the command, not a flag.
+	perLang bool
 }
 
 func addCommon(fs *pflag.FlagSet, o *commonOpts, formats []string) {
 	fs.StringSliceVar(&o.langs, "langs", []string{"en", "ru", "es", "de"}, "candidate languages and column order, ISO 639-1 codes (any language lingua-go knows)")
 	fs.StringVar(&o.format, "format", formats[0], "output format: "+strings.Join(formats, ", "))
-	fs.StringVarP(&o.output, "output", "o", "", "write to `PATH` (atomically: replaced only when the run succeeds); default standard output")
+	fs.StringVarP(&o.output, "output", "o", "", "write to `PATH` (atomically: replaced only when the run succeeds; never an input); default standard output")
+	fs.BoolVar(&o.force, "force", false, "with -o: replace a read-only file")
 	fs.StringArrayVar(&o.inputs, "input", nil, "a language version given with its language, `LANG=PATH` (repeatable); instead of FILE arguments")
 	fs.StringVar(&o.encoding, "encoding", "", "input encoding (utf-8, utf-16le, windows-1251, koi8-r, iso-8859-1, windows-1252, …); default: detected")
 	fs.StringVar(&o.markup, "markup", "auto", "input markup: auto, plain or markdown")
@@ -45,6 +53,16 @@ func (o *commonOpts) checkFormat(formats []string) error {
 	return nil
 }
 
+// langCodeHint ends the message for an unknown language code.
+const langCodeHint = "(use ISO 639-1 codes such as en, ru, es, de)"
+
+// knownLang parses a language code a flag gives: ISO 639-1 and known to
+// lingua (corpus.ParseLang takes any two letters, zz too).
+func knownLang(s string) (corpus.Lang, bool) {
+	l, err := corpus.ParseLang(s)
+	return l, err == nil && langid.Known(l)
+}
+
 // parseLangs validates --langs: known to lingua, none twice.
 func (o *commonOpts) parseLangs() ([]corpus.Lang, error) {
 	var out []corpus.Lang
@@ -53,9 +71,9 @@ func (o *commonOpts) parseLangs() ([]corpus.Lang, error) {
 		if s == "" {
 			continue
 		}
-		l, err := corpus.ParseLang(s)
-		if err != nil || !langid.Known(l) {
-			return nil, usagef("--langs: unknown language code %q (use ISO 639-1 codes such as en, ru, es, de)", s)
+		l, ok := knownLang(s)
+		if !ok {
+			return nil, usagef("--langs: unknown language code %q %s", s, langCodeHint)
 		}
 		if slices.Contains(out, l) {
 			return nil, usagef("--langs: %s named twice", l)
@@ -75,46 +93,83 @@ type source struct {
 	lang corpus.Lang
 }
 
+// sources returns the inputs: FILE arguments, then --input flags. Each
+// file once, whatever the name it is given under.
 func (o *commonOpts) sources(args []string, langs []corpus.Lang) ([]source, error) {
 	var out []source
 	for _, a := range args {
 		out = append(out, source{path: a})
 	}
 	for _, in := range o.inputs {
-		code, path, ok := strings.Cut(in, "=")
-		if !ok || path == "" {
-			return nil, usagef("--input %q: want LANG=PATH", in)
+		s, err := parseInput(in, langs)
+		if err != nil {
+			return nil, err
 		}
-		l, err := corpus.ParseLang(code)
-		if err != nil || !l.IsLanguage() {
-			return nil, usagef("--input %q: unknown language code %q", in, code)
-		}
-		if !slices.Contains(langs, l) {
-			return nil, usagef("--input %q: %s is not among --langs (%s)", in, l, joinLangs(langs))
-		}
-		for _, s := range out {
-			if s.lang == l {
-				return nil, usagef("--input: %s given twice (%s and %s)", l, s.path, path)
-			}
-			if s.path == path {
-				return nil, usagef("--input: %s given twice", path)
+		for _, prev := range out {
+			if prev.lang == s.lang {
+				return nil, usagef("--input: %s given twice (%s and %s)", s.lang, quoteName(prev.path), quoteName(s.path))
 			}
 		}
-		out = append(out, source{path: path, lang: l})
+		out = append(out, s)
 	}
 	if len(out) == 0 {
 		return nil, usagef("no input: give FILE arguments, - for standard input, or --input LANG=PATH")
 	}
-	stdin := 0
-	for _, s := range out {
-		if s.path == "-" {
-			stdin++
-		}
-	}
-	if stdin > 1 {
-		return nil, usagef("standard input (-) given more than once")
+	if err := checkDistinct(out); err != nil {
+		return nil, err
 	}
 	return out, nil
+}
+
+// parseInput parses one --input LANG=PATH; the language must be one
+// lingua knows and among --langs.
+func parseInput(in string, langs []corpus.Lang) (source, error) {
+	code, path, ok := strings.Cut(in, "=")
+	if !ok || path == "" {
+		return source{}, usagef("--input %q: want LANG=PATH", in)
+	}
+	l, ok := knownLang(code)
+	if !ok {
+		return source{}, usagef("--input %q: unknown language code %q %s", in, code, langCodeHint)
+	}
+	if !slices.Contains(langs, l) {
+		return source{}, usagef("--input %q: %s is not among --langs (%s)", in, l, joinLangs(langs))
+	}
+	return source{path: path, lang: l}, nil
+}
+
+// checkDistinct refuses a file given twice: the same path, or two paths
+// of one file (a link, a hard link), and standard input twice.
+func checkDistinct(srcs []source) error {
+	infos := make([]fs.FileInfo, len(srcs))
+	for i, s := range srcs {
+		if s.path != "-" {
+			infos[i], _ = os.Stat(s.path) // a missing file is reported when read
+		}
+	}
+	for i, a := range srcs {
+		for k, b := range srcs[:i] {
+			switch {
+			case a.path == "-" && b.path == "-":
+				return usagef("standard input (-) given more than once")
+			case a.path == b.path:
+				return usagef("%s given twice", quoteName(a.path))
+			case infos[i] != nil && infos[k] != nil && os.SameFile(infos[i], infos[k]):
+				return usagef("%s and %s are the same file; give each input once", quoteName(b.path), quoteName(a.path))
+			}
+		}
+	}
+	return nil
+}
+
+// quoteName quotes a file name for a message, Go-style, when it holds a
+// control character (a tab, a newline) or is not UTF-8, so the message
+// stays one line and says what the name is.
+func quoteName(name string) string {
+	if !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl) {
+		return strconv.Quote(name)
+	}
+	return name
 }
 
 func joinLangs(langs []corpus.Lang) string {
@@ -161,14 +216,14 @@ func readRaw(e *env, src source) (string, []byte, error) {
 	}
 	info, err := os.Stat(src.path)
 	if err != nil {
-		return "", nil, fmt.Errorf("%s: %w", src.path, plainPathError(err))
+		return "", nil, fmt.Errorf("%s: %w", quoteName(src.path), plainPathError(err))
 	}
 	if info.IsDir() {
-		return "", nil, fmt.Errorf("%s: is a directory, not a file", src.path)
+		return "", nil, fmt.Errorf("%s: is a directory, not a file", quoteName(src.path))
 	}
 	data, err := os.ReadFile(src.path)
 	if err != nil {
-		return "", nil, fmt.Errorf("%s: %w", src.path, plainPathError(err))
+		return "", nil, fmt.Errorf("%s: %w", quoteName(src.path), plainPathError(err))
 	}
 	return src.path, data, nil
 }
@@ -204,6 +259,7 @@ type job struct {
 	det   *langid.Detector
 	docs  []*corpus.Document
 	srcs  []source
+	out   []*target // -o's files, checked; none: standard output
 }
 
 func (o *commonOpts) load(ctx context.Context, e *env, args []string) (*job, error) {
@@ -218,7 +274,11 @@ func (o *commonOpts) load(ctx context.Context, e *env, args []string) (*job, err
 	if o.markup != "auto" && o.markup != "plain" && o.markup != "markdown" {
 		return nil, usagef("unknown --markup %q: want auto, plain or markdown", o.markup)
 	}
-	j := &job{langs: langs, srcs: srcs}
+	out, err := o.targets(e, langs, srcs)
+	if err != nil {
+		return nil, err
+	}
+	j := &job{langs: langs, srcs: srcs, out: out}
 	for _, s := range srcs {
 		doc, err := o.readSource(ctx, e, s)
 		if err != nil {
@@ -294,83 +354,4 @@ func langName(l corpus.Lang) string {
 		return n
 	}
 	return l.String()
-}
-
-// writeOutput writes what produce writes to -o PATH atomically (a
-// temporary file in the same directory, renamed over PATH only when
-// produce succeeds), or to standard output. Nothing is written to standard
-// output unless produce succeeds.
-func writeOutput(ctx context.Context, e *env, path string, produce func(w io.Writer) error) error {
-	if path == "" || path == "-" {
-		var buf strings.Builder
-		if err := produce(&buf); err != nil {
-			return err
-		}
-		if ctx.Err() != nil {
-			return errInterrupted
-		}
-		_, err := io.WriteString(e.stdout, buf.String())
-		return err
-	}
-	return writeFiles(ctx, []string{path}, func(ws []io.Writer) error { return produce(ws[0]) })
-}
-
-// writeFiles writes what produce writes to ws[k] into paths[k], all or
-// none: each into a temporary file beside its path, and the temporary
-// files renamed over the paths only when produce succeeds for all of them.
-// On failure no temporary file is left and the paths are as they were.
-func writeFiles(ctx context.Context, paths []string, produce func(ws []io.Writer) error) error {
-	tmps := make([]*os.File, 0, len(paths))
-	done := false
-	defer func() {
-		if !done {
-			for _, t := range tmps {
-				t.Close()
-				os.Remove(t.Name())
-			}
-		}
-	}()
-	ws := make([]io.Writer, len(paths))
-	for k, path := range paths {
-		if info, err := os.Stat(path); err == nil && info.IsDir() {
-			return fmt.Errorf("%s: is a directory; -o wants a file path", path)
-		}
-		dir := "."
-		if i := strings.LastIndexByte(path, os.PathSeparator); i >= 0 {
-			dir = path[:i+1]
-		}
-		tmp, err := os.CreateTemp(dir, ".paralign-*.tmp")
-		if err != nil {
-			return fmt.Errorf("%s: cannot write: %w", path, plainPathError(err))
-		}
-		tmps = append(tmps, tmp)
-		ws[k] = tmp
-	}
-	if err := produce(ws); err != nil {
-		return err
-	}
-	if ctx.Err() != nil {
-		return errInterrupted
-	}
-	for k, tmp := range tmps {
-		if err := tmp.Chmod(0o644); err != nil {
-			return fmt.Errorf("%s: %w", paths[k], err)
-		}
-		if err := tmp.Close(); err != nil {
-			return fmt.Errorf("%s: %w", paths[k], err)
-		}
-	}
-	for k, tmp := range tmps {
-		if err := os.Rename(tmp.Name(), paths[k]); err != nil {
-			// the files renamed before stay: each is whole, and the
-			// message names the one that is not
-			for _, t := range tmps[k:] {
-				os.Remove(t.Name())
-			}
-			done = true
-			return fmt.Errorf("%s: %w", paths[k], plainPathError(err))
-		}
-	}
-	done = true
-	return nil
 }

@@ -46,6 +46,7 @@ func TestScript(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mkfile": mkfile,
 			"exits":  exits,
+			"mode":   mode,
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "root" {
@@ -77,6 +78,22 @@ func exits(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
+	}
+}
+
+// mode checks a file's type and permissions as fs.FileMode prints them,
+// without following a symbolic link:
+//
+//	mode PATH -rw-------
+//	mode PATH Lrwxrwxrwx
+func mode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mode PATH MODE")
+	}
+	info, err := os.Lstat(ts.MkAbs(args[0]))
+	ts.Check(err)
+	if got := info.Mode().String(); got != args[1] {
+		ts.Fatalf("%s: mode %s, want %s", args[0], got, args[1])
 	}
 }
 
