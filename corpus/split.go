@@ -30,6 +30,17 @@ const (
 	ODT
 )
 
+// ParseFormat returns the format of a name String gives: auto, plain,
+// markdown, html, docx, odt.
+func ParseFormat(name string) (Format, bool) {
+	for f := AutoFormat; f <= ODT; f++ {
+		if f.String() == name {
+			return f, true
+		}
+	}
+	return AutoFormat, false
+}
+
 // String returns the format's name as --markup takes it.
 func (f Format) String() string {
 	switch f {

@@ -42,7 +42,7 @@ func addCommon(fs *pflag.FlagSet, o *commonOpts, formats []string) {
 	fs.BoolVar(&o.force, "force", false, "with -o: replace a read-only file")
 	fs.StringArrayVar(&o.inputs, "input", nil, "a language version given with its language, `LANG=PATH` (repeatable); instead of FILE arguments")
 	fs.StringVar(&o.encoding, "encoding", "", "input encoding (utf-8, utf-16le, windows-1251, koi8-r, iso-8859-1, windows-1252, …); default: detected")
-	fs.StringVar(&o.markup, "markup", "auto", "input markup: auto, plain or markdown")
+	fs.StringVar(&o.markup, "markup", "auto", "input markup: "+markups+" (auto: by name and content; plain reads any file as text)")
 	fs.BoolVar(&o.lowAccuracy, "low-accuracy", false, "lingua's low-accuracy mode: much less memory, weaker on short lines")
 }
 
@@ -180,20 +180,17 @@ func joinLangs(langs []corpus.Lang) string {
 	return strings.Join(s, ",")
 }
 
+// markups lists the values of --markup.
+const markups = "auto, plain, markdown, html, docx, odt"
+
 // readSource reads and splits one input. Errors name the file.
 func (o *commonOpts) readSource(ctx context.Context, e *env, src source) (*corpus.Document, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, errInterrupted
 	}
-	var format corpus.Format
-	switch o.markup {
-	case "auto":
-	case "plain":
-		format = corpus.PlainText
-	case "markdown":
-		format = corpus.Markdown
-	default:
-		return nil, usagef("unknown --markup %q: want auto, plain or markdown", o.markup)
+	format, ok := corpus.ParseFormat(o.markup)
+	if !ok {
+		return nil, usagef("unknown --markup %q: want %s", o.markup, markups)
 	}
 	ropts := corpus.ReadOptions{Encoding: o.encoding, Format: format}
 	name, data, err := readRaw(e, src)
@@ -271,8 +268,8 @@ func (o *commonOpts) load(ctx context.Context, e *env, args []string) (*job, err
 	if err != nil {
 		return nil, err
 	}
-	if o.markup != "auto" && o.markup != "plain" && o.markup != "markdown" {
-		return nil, usagef("unknown --markup %q: want auto, plain or markdown", o.markup)
+	if _, ok := corpus.ParseFormat(o.markup); !ok {
+		return nil, usagef("unknown --markup %q: want %s", o.markup, markups)
 	}
 	out, err := o.targets(e, langs, srcs)
 	if err != nil {
