@@ -1007,7 +1007,7 @@ func titleLike(p corpus.Paragraph) bool {
 		return true
 	}
 	t := strings.TrimFunc(p.Text, isSpaceOrBOM)
-	if p.Start != p.End || utf8.RuneCountInString(t) > 200 || corpus.Letters(t) < 3 {
+	if strings.Contains(t, "\n") || utf8.RuneCountInString(t) > 200 || corpus.Letters(t) < 3 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
