@@ -69,6 +69,15 @@ func TestLabelVersionOpening(t *testing.T) {
 			reason: "issue 9, class 16: a title made of a name and one word of its language belongs to what follows it",
 		},
 		{
+			name: "organisations closing a version without headings", langs: "de,en",
+			text: "Der Verein trifft sich jeden Donnerstagabend im hinteren Raum der Stadtbibliothek.\n\n" +
+				"Mitveranstalter:\n\nReform and Revolution Caucus (USA),\n\nLernen im Kampf (BRD)\n\n" +
+				"The club meets every Thursday evening in the back room of the town library.\n",
+			want: "de de de de en",
+			reason: "issue 9, class 9: without a heading the version changes once, where the short lines' own labels disagree least; " +
+				"an English name among the German co-organisers does not open the English version early",
+		},
+		{
 			name: "a Russian title opens the Russian version", langs: "en,ru",
 			text: rulesEN + "\n" + rulesRU,
 			want: "en en en en en ru ru ru ru ru",
