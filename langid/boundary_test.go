@@ -70,12 +70,24 @@ func TestLabelVersionOpening(t *testing.T) {
 		},
 		{
 			name: "organisations closing a version without headings", langs: "de,en",
-			text: "Der Verein trifft sich jeden Donnerstagabend im hinteren Raum der Stadtbibliothek.\n\n" +
+			text: "Wer Freude am Spiel hat, kann nach drei Abenden als Gast Mitglied des Vereins werden.\n\n" +
+				"Der Verein trifft sich jeden Donnerstagabend im hinteren Raum der Stadtbibliothek.\n\n" +
 				"Mitveranstalter:\n\nReform and Revolution Caucus (USA),\n\nLernen im Kampf (BRD)\n\n" +
+				"Anyone who enjoys the game may join the club after playing three evenings as a guest.\n\n" +
 				"The club meets every Thursday evening in the back room of the town library.\n",
-			want: "de de de de en",
+			want: "de de de de de en en",
 			reason: "issue 9, class 9: without a heading the version changes once, where the short lines' own labels disagree least; " +
 				"an English name among the German co-organisers does not open the English version early",
+		},
+		{
+			name: "headings of two languages in turn", langs: "en,de",
+			text: "These house rules apply to all members of the garden association and to their guests.\n\n" +
+				"Diese Hausordnung gilt für alle Mitglieder des Gartenvereins und für ihre Gäste.\n\n" +
+				"## 2. Quiet hours\n\n## 2. Ruhezeiten\n\n" +
+				"Between one and three in the afternoon a midday rest is to be kept on the whole site.\n\n" +
+				"Zwischen dreizehn und fünfzehn Uhr ist auf dem gesamten Gelände Mittagsruhe einzuhalten.\n",
+			want:   "en de en de en de",
+			reason: "a bilingual file, paragraph by paragraph, has no version boundary: each heading keeps its own label",
 		},
 		{
 			name: "a Russian title opens the Russian version", langs: "en,ru",

@@ -356,8 +356,9 @@ func (d *Detector) mixed(text string, label *corpus.Label) {
 // Options.Short, a caption, a list of names) takes the language of its
 // nearest strong neighbours when both agree and write the same script; at
 // either end of the document the one neighbour decides; between
-// neighbours of two languages, the side of the version start (see
-// versionStart) decides. Front matter and code blocks are NoLang.
+// neighbours of two languages, one of which holds for more than a
+// paragraph, the side of the version start (see versionStart) decides.
+// Front matter and code blocks are NoLang.
 // Paragraphs are detected concurrently; the result does not depend on the
 // number of workers. Text in a language outside the candidates is Und,
 // with that language in Langs (see foreign).
@@ -661,11 +662,13 @@ func (d *Detector) smooth(paras []corpus.Paragraph, all []detected) {
 			l, conf = paras[b].Lang, paras[b].Conf
 		case b < 0 && a >= 0:
 			l, conf = paras[a].Lang, paras[a].Conf
-		case a >= 0 && b >= 0:
-			// between two languages: the paragraphs from where the
-			// version after starts are in its language, the others in
-			// the language of the version before, unless the script of
-			// an undetermined one says otherwise
+		case a >= 0 && b >= 0 && (sameLang(paras, a, prev[a]) || sameLang(paras, b, next[b])):
+			// between two languages, where one holds for more than a
+			// paragraph (not two languages in turn, paragraph by
+			// paragraph): the paragraphs from where the version after
+			// starts are in its language, the others in the language of
+			// the version before, unless the script of an undetermined
+			// one says otherwise
 			if starts[b] == unset {
 				starts[b] = versionStart(paras, a, b)
 			}
@@ -676,6 +679,13 @@ func (d *Detector) smooth(paras []corpus.Paragraph, all []detected) {
 			l, conf = paras[from].Lang, paras[from].Conf
 			if p.Lang == corpus.Und && !scriptFits(p.Text, l) {
 				l, conf = paras[to].Lang, paras[to].Conf
+			}
+		case a >= 0 && b >= 0 && p.Lang == corpus.Und:
+			// between two languages in turn: the paragraph it follows,
+			// unless its script says otherwise
+			l, conf = paras[a].Lang, paras[a].Conf
+			if !scriptFits(p.Text, l) {
+				l, conf = paras[b].Lang, paras[b].Conf
 			}
 		}
 		if l != "" && l != p.Lang && scriptFits(p.Text, l) {
@@ -695,6 +705,12 @@ func (d *Detector) smooth(paras []corpus.Paragraph, all []detected) {
 		p.Mixed = false
 		p.Langs = []corpus.Lang{l}
 	}
+}
+
+// sameLang reports whether paragraph j exists (j >= 0) and has the
+// language of paragraph i.
+func sameLang(paras []corpus.Paragraph, i, j int) bool {
+	return j >= 0 && paras[j].Lang == paras[i].Lang
 }
 
 // versionStart returns where a version starts in a stretch of weak
