@@ -27,8 +27,9 @@ import (
 // untranslated paragraph as a small run.
 //
 // Paragraphs without a language (NoLang, Und) go with the run before them,
-// except headings, which open the run after them. Every paragraph is in
-// exactly one version, in order.
+// except headings and front matter, which open the run after them (the
+// front matter of a later version's page, then its title). Every
+// paragraph is in exactly one version, in order.
 func SplitVersions(file string, paras []corpus.Paragraph) []Version {
 	type run struct {
 		lang       corpus.Lang
@@ -106,14 +107,15 @@ func SplitVersions(file string, paras []corpus.Paragraph) []Version {
 	for inclusion() || small() || same() {
 	}
 	// Cut points: each run after the first starts at its first labelled
-	// paragraph, moved back over unlabelled headings before it.
+	// paragraph, moved back over unlabelled headings and front matter
+	// before it.
 	var out []Version
 	start := 0
 	for k, r := range runs {
 		end := len(paras)
 		if k+1 < len(runs) {
 			end = runs[k+1].first
-			for end > r.end && !paras[end-1].Lang.IsLanguage() && paras[end-1].Kind == corpus.Heading {
+			for end > r.end && opensVersion(paras[end-1]) {
 				end--
 			}
 		}
@@ -121,6 +123,12 @@ func SplitVersions(file string, paras []corpus.Paragraph) []Version {
 		start = end
 	}
 	return out
+}
+
+// opensVersion reports whether p, a paragraph between two runs, belongs
+// to the run after it: a heading or front matter without a language.
+func opensVersion(p corpus.Paragraph) bool {
+	return !p.Lang.IsLanguage() && (p.Kind == corpus.Heading || p.Kind == corpus.FrontMatter)
 }
 
 // MajorityLang returns the language holding most letters among labelled

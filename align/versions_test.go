@@ -12,8 +12,9 @@ import (
 )
 
 // TestSplitVersions cuts documents written as runs of labelled paragraphs.
-// Each run is "lang:letters" or "lang:letters:h" for a heading; the
-// versions are given as their languages and paragraph counts.
+// Each run is "lang:letters", "lang:letters:h" for a heading or
+// "none:0:fm" for front matter; the versions are given as their languages
+// and paragraph counts.
 func TestSplitVersions(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -37,6 +38,12 @@ func TestSplitVersions(t *testing.T) {
 		{"a section pasted from the previous version", "en:4000 ru:3500 es:1300 ru:395 es:2200", "en:1 ru:1 es:3",
 			"the seed statement with the Spanish §4 pasted from the Russian version: the Spanish §1–3 before it are no inclusion in Russian"},
 		{"one language", "en:500", "en:1", ""},
+		{"front matter opens the next version", "none:0:fm en:2000 none:0:fm de:30:h de:2000", "en:2 de:3",
+			"issue 9, class 10: front matter stands at the top of a version's page; mid-file it joined the version before"},
+		{"front matter before an unlabelled heading", "en:2000 none:0:fm und:12:h ru:2000", "en:1 ru:3",
+			"issue 9, class 10: front matter and the headings after it open the version together"},
+		{"a line without letters still closes its version", "es:2000 none:0 de:2000", "es:2 de:1",
+			"a date or a number closing a version is no front matter"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -48,10 +55,15 @@ func TestSplitVersions(t *testing.T) {
 					t.Fatalf("run %q: %v", r, err)
 				}
 				p := corpus.Paragraph{File: "f.txt", Start: 2*i + 1, End: 2*i + 1, Kind: corpus.Text, Text: strings.Repeat("a", n)}
-				if len(parts) > 2 {
+				switch {
+				case len(parts) > 2 && parts[2] == "fm":
+					p.Kind = corpus.FrontMatter
+				case len(parts) > 2:
 					p.Kind = corpus.Heading
 				}
-				p.Lang = corpus.Lang(parts[0])
+				if p.Lang, err = corpus.ParseLang(parts[0]); err != nil {
+					t.Fatalf("run %q: %v", r, err)
+				}
 				paras = append(paras, p)
 			}
 			vers := SplitVersions("f.txt", paras)

@@ -13,8 +13,9 @@ const (
 	// Code is a fenced code block, kept whole.
 	Code
 	// FrontMatter is a YAML (---) or TOML (+++) block at the top of a
-	// Markdown file. It is not content: it is never detected or aligned as
-	// text, but it is kept in the lossless output.
+	// Markdown file, or at the top of a later version in a combined file
+	// (see SplitParagraphs). It is not content: it is never detected or
+	// aligned as text, but it is kept in the lossless output.
 	FrontMatter
 	// Boilerplate is page furniture of an HTML page: navigation, page
 	// headers and footers, sidebars, language selectors, cookie banners,

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -105,7 +106,10 @@ func SniffFormat(name, text string) Format {
 // SplitParagraphs cuts decoded text (UTF-8, LF line ends, as Decode returns
 // it) into paragraphs. Every non-blank line of text belongs to exactly one
 // paragraph, in order; a paragraph's Text is its lines joined by "\n",
-// exactly as in the input. file is stored in each Paragraph.
+// exactly as in the input. file is stored in each Paragraph. Front matter
+// is recognised at the top of the text and, in both formats, after a blank
+// line further down when every line of it is metadata (see
+// innerFrontMatterEnd).
 func SplitParagraphs(text, file string, opts SplitOptions) []Paragraph {
 	format := opts.Format
 	if format == AutoFormat {
@@ -154,6 +158,16 @@ func (s *splitter) run() {
 			s.close(i)
 			i++
 			continue
+		}
+		if i > 0 && isBlank(s.lines[i-1]) {
+			if fm := innerFrontMatterEnd(s.lines[i:]); fm > 0 {
+				// the front matter of a later version in a combined file
+				s.emit(i, i+fm, FrontMatter, 0)
+				s.listIndents = s.listIndents[:0]
+				s.lastWasItem = false
+				i += fm
+				continue
+			}
 		}
 		body := trimIndent(line)
 		if fence := codeFence(body); fence != "" && s.md {
@@ -346,6 +360,46 @@ func frontMatterEnd(lines []string) int {
 		}
 	}
 	return 0
+}
+
+// innerFrontMatterEnd returns the number of lines of a front matter block
+// that starts at lines[0] after the top of a file (files concatenated into
+// a combined file keep each its own), or 0. There a "---" line is more
+// often a thematic break, so the block must be metadata all through:
+// every line between the fences a lower-case key ("title:", "draft =
+// false"), a TOML table, an indented line or a YAML list item, no blank
+// line, and a blank line or the end of the text after the closing fence.
+func innerFrontMatterEnd(lines []string) int {
+	n := frontMatterEnd(lines)
+	if n < 3 || n < len(lines) && !isBlank(lines[n]) {
+		return 0
+	}
+	toml := strings.TrimRightFunc(lines[0], isSpace) == "+++"
+	for _, l := range lines[1 : n-1] {
+		if !metadataLine(l, toml) {
+			return 0
+		}
+	}
+	return n
+}
+
+var (
+	reYAMLKey = regexp.MustCompile(`^[a-z_][A-Za-z0-9_-]*\s*:(\s|$)|^- `)
+	reTOMLKey = regexp.MustCompile(`^[a-z_][A-Za-z0-9_.-]*\s*=\s|^\[[A-Za-z0-9_.-]+\]\s*$`)
+)
+
+// metadataLine reports whether line can be a line of YAML (or, with toml,
+// TOML) front matter: see innerFrontMatterEnd.
+func metadataLine(line string, toml bool) bool {
+	switch {
+	case isBlank(line):
+		return false
+	case leadingIndent(line) > 0:
+		return true
+	case toml:
+		return reTOMLKey.MatchString(line)
+	}
+	return reYAMLKey.MatchString(line)
 }
 
 // minFence is the shortest run of backticks or tildes that opens a fenced

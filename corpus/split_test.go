@@ -95,6 +95,30 @@ func TestSplitParagraphs(t *testing.T) {
 			want: []brief{{1, 3, FrontMatter, 0}, {5, 5, Heading, 1}, {6, 6, Heading, 2}, {7, 7, Text, 0}},
 		},
 		{
+			name: "front matter of a later version", format: Markdown,
+			text: "# Regeln\n\nText.\n\n---\ntitle: \"Reglas\"\nauthors:\n  - \"junta\"\ndraft: false\n---\n\n# Reglas\n",
+			want: []brief{{1, 1, Heading, 1}, {3, 3, Text, 0}, {5, 10, FrontMatter, 0}, {12, 12, Heading, 1}},
+			reason: "issue 9, class 10: pages concatenated into one combined file keep each its front matter; " +
+				"mid-file it was cut at its first list item, its head joining the version before",
+		},
+		{
+			name: "TOML front matter of a later version in plain text", format: PlainText,
+			text:   "Rules of the club.\n\n+++\ntitle = \"Правила\"\n[params]\nweight = 2\n+++\n\nПравила клуба.\n",
+			want:   []brief{{1, 1, Text, 0}, {3, 7, FrontMatter, 0}, {9, 9, Text, 0}},
+			reason: "issue 9, class 10: the same in TOML",
+		},
+		{
+			name: "thematic breaks around a sentence are no front matter", format: Markdown,
+			text:   "Text.\n\n---\nNote: members pay on the first day.\n---\n\nMore.\n",
+			want:   []brief{{1, 1, Text, 0}, {3, 5, Text, 0}, {7, 7, Text, 0}},
+			reason: "front matter keys are lower-case names; a sentence after a break is content",
+		},
+		{
+			name: "a break before a blank line is no front matter", format: Markdown,
+			text: "Text.\n\n---\n\ntitle: x\n---\n",
+			want: []brief{{1, 1, Text, 0}, {3, 3, Text, 0}, {5, 6, Heading, 2}},
+		},
+		{
 			name: "fenced code kept whole", format: Markdown,
 			text: "Intro\n\n```\n1. not a list\n\n# not a heading\n```\nAfter\n",
 			want: []brief{{1, 1, Text, 0}, {3, 7, Code, 0}, {8, 8, Text, 0}},

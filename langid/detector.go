@@ -352,10 +352,13 @@ func (d *Detector) mixed(text string, label *corpus.Label) {
 }
 
 // Label labels every paragraph of a document in place, then smooths: a
-// paragraph whose own label is weak (Und, or fewer letters than
-// Options.Short) takes the language of its nearest strong neighbours when
-// both agree and write the same script; at either end of the document the
-// one neighbour decides. Front matter and code blocks are NoLang.
+// paragraph whose own label is weak (see weak: Und, fewer letters than
+// Options.Short, a caption, a list of names) takes the language of its
+// nearest strong neighbours when both agree and write the same script; at
+// either end of the document the one neighbour decides; between
+// neighbours of two languages, one of which holds for more than a
+// paragraph, the side of the version start (see versionStart) decides.
+// Front matter and code blocks are NoLang.
 // Paragraphs are detected concurrently; the result does not depend on the
 // number of workers. Text in a language outside the candidates is Und,
 // with that language in Langs (see foreign).
@@ -560,17 +563,48 @@ func (d *Detector) foreign(paras []corpus.Paragraph) {
 	}
 }
 
+// What makes a paragraph's own label weak (see weak).
+const (
+	// weakLine is the letter count (runes) under which a line's label
+	// may be weak for its margin or its capitals: a sentence or more of
+	// prose settles its language, a caption or an address does not.
+	weakLine = 100
+	// weakGap is the margin between the best two languages under which
+	// a line's label is weak.
+	weakGap = 0.5
+	// captionGap and captionShare: a line of which at least captionShare
+	// of the words are capitalised (names in a list of organisations, a
+	// caption in title case) is weak below a margin of captionGap. German
+	// capitalises its nouns, a third to a half of its words, hence a
+	// margin this high.
+	captionGap   = 0.9
+	captionShare = 0.5
+	// namesShare is the share of capitalised words from which a line is
+	// weak whatever its margin: a postal address, a list of names, a
+	// line of place names. lingua is sure of such a line only because of
+	// the names in it ("Avenida Central 14, 28013 Madrid, España": es
+	// 0.99), while prose, German included, stays well under it.
+	namesShare = 0.8
+)
+
 // weak reports whether a paragraph's own label should yield to its
-// context: Und, fewer letters than Options.Short, or a line of under 100
-// letters with a margin under 0.5, or under 0.9 when made mostly of
-// capitalised words (names in a list of organisations, a caption in title
-// case; German nouns are capitalised too, hence the margin). clean is the
-// paragraph's text as corpus.Prose returns it, n its letters.
+// context: Und, fewer letters than Options.Short, or a line of under
+// weakLine letters with a margin under weakGap, or under captionGap when
+// made mostly of capitalised words, or with any margin when made almost
+// only of them (namesShare). clean is the paragraph's text as
+// corpus.Prose returns it, n its letters.
 func (d *Detector) weak(l corpus.Lang, n int, clean string, sc scores) bool {
 	if l == corpus.NoLang {
 		return false
 	}
-	return l == corpus.Und || n < d.short || (n < 100 && (sc.gap() < 0.5 || (sc.gap() < 0.9 && corpus.CapitalisedShare(clean) >= 0.5)))
+	if l == corpus.Und || n < d.short {
+		return true
+	}
+	if n >= weakLine {
+		return false
+	}
+	capitals := corpus.CapitalisedShare(clean)
+	return sc.gap() < weakGap || sc.gap() < captionGap && capitals >= captionShare || capitals >= namesShare
 }
 
 // gap is the margin between the best and the second language.
@@ -604,6 +638,14 @@ func (d *Detector) smooth(paras []corpus.Paragraph, all []detected) {
 			last = i
 		}
 	}
+	// starts[b]: where the version whose first strong paragraph is b
+	// starts, when the strong paragraph before b is in another language
+	// (see versionStart); worked out once per boundary
+	const unset = -1
+	starts := make([]int, len(paras))
+	for i := range starts {
+		starts[i] = unset
+	}
 	newLang := make([]corpus.Lang, len(paras))
 	newConf := make([]float64, len(paras))
 	for i, p := range paras {
@@ -612,16 +654,35 @@ func (d *Detector) smooth(paras []corpus.Paragraph, all []detected) {
 		}
 		var l corpus.Lang
 		var conf float64
-		switch a, b := prev[i], next[i]; {
+		a, b := prev[i], next[i]
+		switch {
 		case a >= 0 && b >= 0 && paras[a].Lang == paras[b].Lang:
 			l, conf = paras[a].Lang, min(paras[a].Conf, paras[b].Conf)
 		case a < 0 && b >= 0:
 			l, conf = paras[b].Lang, paras[b].Conf
 		case b < 0 && a >= 0:
 			l, conf = paras[a].Lang, paras[a].Conf
+		case a >= 0 && b >= 0 && (sameLang(paras, a, prev[a]) || sameLang(paras, b, next[b])):
+			// between two languages, where one holds for more than a
+			// paragraph (not two languages in turn, paragraph by
+			// paragraph): the paragraphs from where the version after
+			// starts are in its language, the others in the language of
+			// the version before, unless the script of an undetermined
+			// one says otherwise
+			if starts[b] == unset {
+				starts[b] = versionStart(paras, a, b)
+			}
+			from, to := a, b
+			if i >= starts[b] {
+				from, to = b, a
+			}
+			l, conf = paras[from].Lang, paras[from].Conf
+			if p.Lang == corpus.Und && !scriptFits(p.Text, l) {
+				l, conf = paras[to].Lang, paras[to].Conf
+			}
 		case a >= 0 && b >= 0 && p.Lang == corpus.Und:
-			// between two languages (a list at the end of one version):
-			// the version it follows, unless its script says otherwise
+			// between two languages in turn: the paragraph it follows,
+			// unless its script says otherwise
 			l, conf = paras[a].Lang, paras[a].Conf
 			if !scriptFits(p.Text, l) {
 				l, conf = paras[b].Lang, paras[b].Conf
@@ -644,6 +705,73 @@ func (d *Detector) smooth(paras []corpus.Paragraph, all []detected) {
 		p.Mixed = false
 		p.Langs = []corpus.Lang{l}
 	}
+}
+
+// sameLang reports whether paragraph j exists (j >= 0) and has the
+// language of paragraph i.
+func sameLang(paras []corpus.Paragraph, i, j int) bool {
+	return j >= 0 && paras[j].Lang == paras[i].Lang
+}
+
+// versionStart returns where a version starts in a stretch of weak
+// paragraphs (a+1 to b-1) between strong paragraph a and strong
+// paragraph b in another language, b at the latest. A version opens at
+// its title: at the heading opening it (see opening) when there is one,
+// however lingua labels its few words, and what comes before that
+// heading (an address, a list of names, the version's last section
+// heading) closes the version before. Without a heading the start is
+// where the paragraphs' own labels disagree least with a cut (those in
+// a's language after it, those in b's before it); of equal cuts the
+// latest, as weak text closes a version rather than opens one.
+func versionStart(paras []corpus.Paragraph, a, b int) int {
+	if o := opening(paras, a, b); o >= 0 {
+		return o
+	}
+	before, after := paras[a].Lang, paras[b].Lang
+	cost := 0 // of the cut at a+1: the paragraphs labelled before
+	for i := a + 1; i < b; i++ {
+		if paras[i].Lang == before {
+			cost++
+		}
+	}
+	best, least := a+1, cost
+	for c := a + 2; c <= b; c++ {
+		switch paras[c-1].Lang {
+		case before:
+			cost--
+		case after:
+			cost++
+		}
+		if cost <= least {
+			best, least = c, cost
+		}
+	}
+	return best
+}
+
+// opening returns the heading that opens the version whose first strong
+// paragraph is b, after strong paragraph a: of the headings standing
+// right before b (paragraphs without letters, such as front matter,
+// between them), and b itself when it is a heading, the first of the
+// highest level; -1 when no heading stands right before b. The highest
+// level, so that a last section heading of the version before ("## 5.
+// Annex" with nothing under it) does not open the next version.
+func opening(paras []corpus.Paragraph, a, b int) int {
+	o := -1
+	if paras[b].Kind == corpus.Heading {
+		o = b
+	}
+	for i := b - 1; i > a; i-- {
+		switch {
+		case paras[i].Kind == corpus.Heading:
+			if o < 0 || paras[i].Level <= paras[o].Level {
+				o = i
+			}
+		case paras[i].Lang != corpus.NoLang:
+			return o
+		}
+	}
+	return o
 }
 
 // scriptFits reports whether context may label text as language l: text
