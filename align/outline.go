@@ -135,7 +135,7 @@ func Outlines(versions []Version) []Outline {
 	chains := make([]map[signature]chain, len(versions))
 	classScore := map[class]float64{}
 	for v, ver := range versions {
-		marks[v] = findMarks(ver.Paras, ver.Format == corpus.Markdown)
+		marks[v] = findMarks(ver.Paras, ver.Format)
 		chains[v] = bestChains(ver.Paras, marks[v])
 		total := float64(letterCount(ver.Paras)) + 1
 		best := map[class]float64{}
@@ -274,8 +274,12 @@ func sigLess(a, b signature) bool {
 // findMarks parses the marker of every paragraph that can carry one, then
 // gives Cyrillic look-alike letters their reading in context
 // (readLookalikes) and numbers list items as a reader sees them
-// (numberLists). md says the version is Markdown.
-func findMarks(paras []corpus.Paragraph, md bool) []mark {
+// (numberLists). format is the version's markup: in a rendered document
+// (HTML, Word, OpenDocument) source lines say nothing of layout, so no
+// list item is tight.
+func findMarks(paras []corpus.Paragraph, format corpus.Format) []mark {
+	md := format == corpus.Markdown
+	rendered := format == corpus.HTML || format == corpus.DOCX || format == corpus.ODT
 	var out []mark
 	for i, p := range paras {
 		if !p.Kind.Content() {
@@ -292,7 +296,7 @@ func findMarks(paras []corpus.Paragraph, md bool) []mark {
 			class:    class{heading: m.Heading, label: m.Label, kind: m.Kind(), depth: m.Depth(), list: p.Kind == corpus.ListItem},
 			punct:    m.Punct,
 			indented: m.Heading == 0 && indentOf(p.Text) > 0,
-			tight:    p.Kind == corpus.ListItem && tightItem(paras, i),
+			tight:    p.Kind == corpus.ListItem && !rendered && tightItem(paras, i),
 		}
 		out = append(out, mark{i: i, sig: sig, m: m, value: m.Value, listHead: i})
 	}

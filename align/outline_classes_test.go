@@ -231,3 +231,29 @@ func TestOutlinesMixedLabels(t *testing.T) {
 		})
 	}
 }
+
+func TestOutlineRenderedLists(t *testing.T) {
+	page := `<h1>Charter</h1>
+<ol>
+<li>The alliance is a voluntary association of cooperatives on the rivers.</li>
+</ol>
+<p>It has legal personality and may acquire rights in its own name.</p>
+<ol start="2">
+<li>The seat of the alliance is in the largest town of the region.</li>
+<li>The purpose of the alliance is to strengthen cooperation among members.</li>
+</ol>
+<p>To this end it organises joint projects and the exchange of knowledge.</p>
+<ol start="4">
+<li>The alliance is guided by equality, openness and mutual assistance.</li>
+</ol>`
+	paras, err := corpus.ReadHTML([]byte(page), "charter.html", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := Outlines([]Version{{Lang: "en", File: "charter.html", Format: corpus.HTML, Paras: paras}})[0]
+	lossless(t, o)
+	want := []string{"title", "1", "2", "3", "4"}
+	if diff := cmp.Diff(want, ids(o)); diff != "" {
+		t.Errorf("ids mismatch (-want +got):\n%s\nreason: items of an HTML list on consecutive source lines are not a compact list: a page's lines say nothing of its layout", diff)
+	}
+}
