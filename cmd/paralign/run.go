@@ -33,8 +33,9 @@ FILE is a path or - for standard input. One file is a combined document
 with its language versions one after another; several files are one
 language version each (or name them: --input en=a.txt --input ru=b.txt).
 
-Run 'paralign COMMAND --help' for a command's flags and examples.
-`
+Run 'paralign COMMAND --help' for a command's flags and examples,
+'paralign --version' for the version.
+`+exitStatusText
 
 // usageError is a problem with the command line: exit 2.
 type usageError struct{ msg string }
@@ -63,6 +64,10 @@ type env struct {
 var commands = []command{detectCommand, alignCommand, coverageCommand, compareCommand}
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "version") {
+		printVersion(stdout)
+		return exitOK
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usageText)
 		if len(args) == 0 {
@@ -77,7 +82,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	if cmd == nil {
-		fmt.Fprintf(stderr, "paralign: unknown command %q\n\n%s", args[0], usageText)
+		unknownCommand(stderr, args[0])
 		return exitUsage
 	}
 	fs := pflag.NewFlagSet(cmd.name, pflag.ContinueOnError)
@@ -118,7 +123,7 @@ type gateError struct{ msg string }
 func (e *gateError) Error() string { return e.msg }
 
 func printHelp(w io.Writer, cmd *command, fs *pflag.FlagSet) {
-	fmt.Fprintf(w, "Usage: paralign %s [flags] FILE...\n\n%s\n\nFlags:\n%s\nExamples:\n%s", cmd.name, cmd.summary, fs.FlagUsages(), indent(cmd.example))
+	fmt.Fprintf(w, "Usage: paralign %s [flags] FILE...\n\n%s\n\nFlags:\n%s\nExamples:\n%s%s", cmd.name, cmd.summary, fs.FlagUsages(), indent(cmd.example), exitStatusText)
 }
 
 func indent(s string) string {
