@@ -35,7 +35,7 @@ language version each (or name them: --input en=a.txt --input ru=b.txt).
 
 Run 'paralign COMMAND --help' for a command's flags and examples,
 'paralign --version' for the version.
-`+exitStatusText
+` + exitStatusText
 
 // usageError is a problem with the command line: exit 2.
 type usageError struct{ msg string }
