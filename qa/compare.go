@@ -267,6 +267,24 @@ func (c *comparer) presence(v int) {
 	flush()
 }
 
+// placeIn returns where row ri would stand in version v, which lacks it:
+// the last line of the nearest row before it that v has, else the first
+// line of the nearest after it; the pivot's place when v has no row.
+func (c *comparer) placeIn(v, ri int) (string, int) {
+	for j := ri - 1; j >= 0; j-- {
+		if ps := c.rows[j].Cells[v].Paras; len(ps) > 0 {
+			return ps[len(ps)-1].File, ps[len(ps)-1].End
+		}
+	}
+	for j := ri + 1; j < len(c.rows); j++ {
+		if ps := c.rows[j].Cells[v].Paras; len(ps) > 0 {
+			return ps[0].File, ps[0].Start
+		}
+	}
+	p := c.rows[ri].Cells[c.pv].Paras[0]
+	return p.File, p.Start
+}
+
 // reportRun reports a run of rows present in one version only. lead,
 // when not empty, starts the message.
 func (c *comparer) reportRun(v int, cur *run, lead string) {
@@ -278,6 +296,9 @@ func (c *comparer) reportRun(v int, cur *run, lead string) {
 	}
 	p := r.Cells[src].Paras[0]
 	f.File, f.Line = p.File, p.Start
+	if src != v {
+		f.File, f.Line = c.placeIn(v, cur.start)
+	}
 	what := ref(r)
 	if len(cur.ids) > 1 {
 		unit := "blocks"

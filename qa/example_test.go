@@ -31,6 +31,6 @@ func ExampleCompare() {
 	rep := qa.Compare(vers, rows, qa.Options{})
 	qa.WriteText(os.Stdout, rep)
 	// Output:
-	// es.txt:1:1 error number-missing: `30` in en §1, not in es; es has `35`
+	// es.txt:1:1: error number-missing: `30` in en §1, not in es; es has `35` (section 1, paragraph 1)
 	// 1 finding: 1 error, 0 warnings, 0 info (es against en)
 }

@@ -410,7 +410,13 @@ func (c *comparer) missingPara(pr *pair, k int) {
 	if p.letters < minSentence {
 		return
 	}
-	c.add(MissingParagraph, pr.ri, pr.v, Finding{Unit: p.n, File: p.p.File, Line: p.p.Start,
+	file, line := p.p.File, p.p.Start
+	if len(pr.q) > 0 {
+		// the version's paragraph at that place: where this one belongs
+		q := pr.q[min(k, len(pr.q)-1)]
+		file, line = q.p.File, q.p.Start
+	}
+	c.add(MissingParagraph, pr.ri, pr.v, Finding{Unit: p.n, File: file, Line: line,
 		Message:  fmt.Sprintf("%s of %s has no counterpart in %s: %s", c.where(pr, pr.p, k), c.lang(c.pv), c.lang(pr.v), quote(p.body, 80)),
 		Evidence: []string{short(p.body, 80)}})
 }
@@ -477,7 +483,11 @@ func (c *comparer) groupLanguage(pr *pair, g group) bool {
 			if vd.sent > 0 {
 				msg += fmt.Sprintf(" (sentence %d: %s)", vd.sent, quote(vd.sample, 60))
 			}
-			c.add(MixedLanguage, pr.ri, pr.v, Finding{Unit: q.n, Sentence: vd.sent, File: q.p.File, Line: q.p.Start,
+			line, col := q.p.Start, 1
+			if vd.sent > 0 && vd.sent <= len(q.sents) {
+				line, col = q.sentAt(vd.sent - 1)
+			}
+			c.add(MixedLanguage, pr.ri, pr.v, Finding{Unit: q.n, Sentence: vd.sent, File: q.p.File, Line: line, Column: col,
 				Message: msg, Evidence: append(langStrings(vd.langs), short(vd.sample, 60))})
 		}
 	}
@@ -578,9 +588,15 @@ func (c *comparer) alignSentences(pr *pair, g group, last bool) {
 			if corpus.Letters(text) < minSentence {
 				continue
 			}
-			c.add(MissingSentence, pr.ri, pr.v, Finding{Unit: p.n, Sentence: s.sent + 1, File: p.p.File, Line: p.p.Start,
-				Message:  fmt.Sprintf("sentence %d of %s of %s has no counterpart in %s: %s", s.sent+1, c.where(pr, pr.p, s.para), c.lang(c.pv), c.lang(pr.v), quote(text, 80)),
-				Evidence: []string{short(text, 80)}})
+			f := Finding{Unit: p.n, Sentence: s.sent + 1, File: p.p.File, Line: p.p.Start}
+			if at, ok := tgtNear(beads, bi, qs); ok {
+				// where the sentence would stand in the version
+				q := pr.q[at.para]
+				f.File = q.p.File
+				f.Line, f.Column = q.sentAt(at.sent)
+			}
+			f.Message, f.Evidence = fmt.Sprintf("sentence %d of %s of %s has no counterpart in %s: %s", s.sent+1, c.where(pr, pr.p, s.para), c.lang(c.pv), c.lang(pr.v), quote(text, 80)), []string{short(text, 80)}
+			c.add(MissingSentence, pr.ri, pr.v, f)
 		} else {
 			s := qs[b.Tgt[0]]
 			q := pr.q[s.para]
@@ -589,7 +605,8 @@ func (c *comparer) alignSentences(pr *pair, g group, last bool) {
 			if corpus.Letters(text) < minSentence {
 				continue
 			}
-			c.add(ExtraSentence, pr.ri, pr.v, Finding{Unit: q.n, Sentence: s.sent + 1, File: q.p.File, Line: q.p.Start,
+			line, col := q.sentAt(s.sent)
+			c.add(ExtraSentence, pr.ri, pr.v, Finding{Unit: q.n, Sentence: s.sent + 1, File: q.p.File, Line: line, Column: col,
 				Message:  fmt.Sprintf("sentence %d of %s of %s has no counterpart in %s: %s", s.sent+1, c.where(pr, pr.q, s.para), c.lang(pr.v), c.lang(c.pv), quote(text, 80)),
 				Evidence: []string{short(text, 80)}})
 		}
@@ -597,3 +614,20 @@ func (c *comparer) alignSentences(pr *pair, g group, last bool) {
 }
 
 func oneSided(b align.Bead) bool { return len(b.Src) == 0 || len(b.Tgt) == 0 }
+
+// tgtNear returns the version's sentence nearest to bead bi, which has
+// none: the first of the next bead that has one (where the missing
+// sentence would be inserted), else the last of the bead before.
+func tgtNear(beads []align.Bead, bi int, qs []sentRef) (sentRef, bool) {
+	for j := bi + 1; j < len(beads); j++ {
+		if len(beads[j].Tgt) > 0 {
+			return qs[beads[j].Tgt[0]], true
+		}
+	}
+	for j := bi - 1; j >= 0; j-- {
+		if t := beads[j].Tgt; len(t) > 0 {
+			return qs[t[len(t)-1]], true
+		}
+	}
+	return sentRef{}, false
+}

@@ -32,10 +32,14 @@ type Finding struct {
 	Sentence int
 	// Langs are the pivot and the checked language, in that order.
 	Langs []corpus.Lang
-	// File and Line are where to look: the checked version's paragraph,
-	// or the pivot's for something the checked version lacks.
-	File string
-	Line int
+	// File, Line and Column are where to look, in the version that has the
+	// fault: its paragraph (or sentence), or for something it lacks the
+	// place where that would be (after the section or paragraph before it);
+	// the pivot's only when the version has nothing near. Line is 1-based;
+	// Column is 1-based in runes, 1 when only the paragraph is known.
+	File   string
+	Line   int
+	Column int
 	// Message is one line that shows the evidence.
 	Message string
 	// Evidence are the differing items ("en:30", "es:35", a quoted

@@ -135,7 +135,7 @@ func TestWriteJSON(t *testing.T) {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	want := []string{"check", "evidence", "file", "fingerprint", "its_type", "langs", "line", "message", "paragraph", "section", "sections", "severity"}
+	want := []string{"check", "column", "evidence", "file", "fingerprint", "its_type", "langs", "line", "message", "paragraph", "section", "sections", "severity"}
 	if diff := cmp.Diff(want, keys); diff != "" {
 		t.Errorf("finding keys mismatch (-want +got):\n%s", diff)
 	}
@@ -165,13 +165,13 @@ func TestWriteText(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
-	line := regexp.MustCompile(`^[^:\s]+:[^:\s]+(:\d+)? (error|warning|info) [a-z-]+: \S.*$`)
+	line := regexp.MustCompile(`^[^:\s]+:\d+:\d+: (error|warning|info) [a-z-]+: \S.* \((title|preamble|section \S+|block \S+)(, paragraph \d+)?(, sentence \d+)?\)$`)
 	for _, l := range lines[:len(lines)-1] {
 		if !line.MatchString(l) {
-			t.Errorf("line %q is not file:section[:paragraph] severity check: message", l)
+			t.Errorf("line %q is not file:line:column: severity check: message (section S, paragraph P)", l)
 		}
 	}
-	if want := "es.txt:1:1 error number-missing: `1998` in en §1, not in es; es has `1989`"; lines[0] != want {
+	if want := "es.txt:3:1: error number-missing: `1998` in en §1, not in es; es has `1989` (section 1, paragraph 1)"; lines[0] != want {
 		t.Errorf("first line = %q, want %q", lines[0], want)
 	}
 	if want := "3 findings: 1 error, 2 warnings, 0 info (es against en)"; lines[len(lines)-1] != want {

@@ -14,6 +14,7 @@ type para struct {
 	p    corpus.Paragraph
 	n    int    // 1-based number within the section
 	body string // the text after a leading section or list marker
+	off  int    // bytes of p.Text before body
 	// num is body with the line-leading markers of lists inside the
 	// paragraph and the URLs and e-mail addresses blanked, byte for byte:
 	// the text numbers are read from.
@@ -36,16 +37,16 @@ func prepare(c align.Cell, kind align.SectionKind, lang corpus.Lang) []*para {
 		}
 	}
 	for k, p := range c.Paras {
-		body := p.Text
+		body, off := p.Text, 0
 		m := marks[k]
 		strip := vals[k] > 0 && (k == 0 && kind == align.Numbered ||
 			p.Kind == corpus.ListItem || m.Label != "" || m.Punct == ")" || m.Punct == "()" ||
 			k > 0 && vals[k-1] == vals[k]-1 || k+1 < len(vals) && vals[k+1] == vals[k]+1)
 		if strip {
-			body = p.Text[m.Len:]
+			body, off = p.Text[m.Len:], m.Len
 		}
 		body = strings.TrimRightFunc(body, unicode.IsSpace)
-		pa := &para{p: p, n: k + 1, body: body, letters: corpus.Letters(body)}
+		pa := &para{p: p, n: k + 1, body: body, off: off, letters: corpus.Letters(body)}
 		pa.num = blankListMarkers(maskLinks(body))
 		pa.sents = corpus.SplitSentences(body, lang)
 		pa.keep = make([]bool, len(pa.sents))
@@ -55,6 +56,23 @@ func prepare(c align.Cell, kind align.SectionKind, lang corpus.Lang) []*para {
 		out[k] = pa
 	}
 	return out
+}
+
+// at returns the source line and column (1-based, in runes) of byte i of
+// body. For a page or an office file, whose text is rendered, the line is
+// the paragraph's first and the column counts in the rendered text.
+func (pa *para) at(i int) (line, col int) {
+	before := pa.p.Text[:min(pa.off+i, len(pa.p.Text))]
+	nl := strings.LastIndexByte(before, '\n')
+	line = pa.p.Start + min(strings.Count(before, "\n"), pa.p.End-pa.p.Start)
+	return line, utf8.RuneCountInString(before[nl+1:]) + 1
+}
+
+// sentAt returns where sentence i of the paragraph starts.
+func (pa *para) sentAt(i int) (line, col int) {
+	s := pa.sents[i]
+	start := s.Start + len(pa.body[s.Start:s.End]) - len(strings.TrimLeft(pa.body[s.Start:s.End], " \t\n"))
+	return pa.at(start)
 }
 
 func (pa *para) sentText(i int) string {

@@ -6,31 +6,56 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/paralign/paralign/corpus"
 )
 
-// WriteText writes one line per finding,
+// WriteText writes one line per finding, in the form editors and CI
+// annotators read,
 //
-//	file:section[:paragraph] severity check: message
+//	file:line:column: severity check: message (section S, paragraph P)
 //
 // then a summary line.
 func WriteText(w io.Writer, rep Report) error {
 	var b strings.Builder
 	for _, f := range rep.Findings {
-		b.WriteString(f.File)
-		b.WriteByte(':')
-		b.WriteString(f.Section)
-		if f.Unit > 0 {
-			b.WriteByte(':')
-			b.WriteString(strconv.Itoa(f.Unit))
-		}
-		fmt.Fprintf(&b, " %s %s: %s\n", f.Severity, f.Check, corpus.CellText(f.Message))
+		fmt.Fprintf(&b, "%s:%d:%d: %s %s: %s (%s)\n", quoteName(f.File), f.Line, max(f.Column, 1), f.Severity, f.Check, corpus.CellText(f.Message), where(f))
 	}
 	b.WriteString(summaryLine(rep))
 	b.WriteByte('\n')
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// where names a finding's row and paragraph for people: "section 3,
+// paragraph 2", "title", "block 8+1".
+func where(f Finding) string {
+	var s string
+	switch {
+	case f.Section == "title" || f.Section == "preamble":
+		s = f.Section
+	case strings.Contains(f.Section, "+"):
+		s = "block " + f.Section
+	default:
+		s = "section " + f.Section
+	}
+	if f.Unit > 0 {
+		s += fmt.Sprintf(", paragraph %d", f.Unit)
+	}
+	if f.Sentence > 0 {
+		s += fmt.Sprintf(", sentence %d", f.Sentence)
+	}
+	return s
+}
+
+// quoteName quotes a file name holding a control character (a tab or a
+// newline would split the line), Go-style.
+func quoteName(name string) string {
+	if strings.IndexFunc(name, unicode.IsControl) >= 0 {
+		return strconv.Quote(name)
+	}
+	return name
 }
 
 func summaryLine(rep Report) string {
@@ -69,6 +94,7 @@ type findingJSON struct {
 	Langs       []corpus.Lang `json:"langs"`
 	File        string        `json:"file"`
 	Line        int           `json:"line"`
+	Column      int           `json:"column"`
 	Message     string        `json:"message"`
 	Evidence    []string      `json:"evidence"`
 	Fingerprint string        `json:"fingerprint"`
@@ -112,7 +138,7 @@ func WriteJSON(w io.Writer, rep Report) error {
 		}
 		out.Findings = append(out.Findings, findingJSON{
 			Check: f.Check, Severity: f.Severity, ITSType: f.ITSType, Section: f.Section, Sections: f.Sections,
-			Paragraph: f.Unit, Sentence: f.Sentence, Langs: f.Langs, File: f.File, Line: f.Line,
+			Paragraph: f.Unit, Sentence: f.Sentence, Langs: f.Langs, File: f.File, Line: f.Line, Column: max(f.Column, 1),
 			Message: f.Message, Evidence: ev, Fingerprint: f.Fingerprint,
 		})
 	}
