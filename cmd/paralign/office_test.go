@@ -30,6 +30,13 @@ func TestOfficeAlignsLikeText(t *testing.T) {
 		{"charter-ru.lo.docx", "charter/ru.txt"},
 		{"kazakhstan-2022.docx", "kazakhstan-2022/combined.txt"},
 		{"kazakhstan-2022.lo.docx", "kazakhstan-2022/combined.txt"},
+		{"charter-en.odt", "charter/en.txt"},
+		{"charter-de.odt", "charter/de.txt"},
+		{"charter-ru.odt", "charter/ru.txt"},
+		{"charter-es.odt", "charter/es.txt"},
+		{"charter-ru.lo.odt", "charter/ru.txt"},
+		{"kazakhstan-2022.odt", "kazakhstan-2022/combined.txt"},
+		{"kazakhstan-2022.lo.odt", "kazakhstan-2022/combined.txt"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.doc, func(t *testing.T) {
