@@ -18,7 +18,9 @@
 #            installed): another writer's numbering.xml and list styles
 #
 # Usage: scripts/make-office-fixtures.sh   (from the repository root;
-# needs pandoc, and soffice for the LibreOffice copies)
+# needs pandoc, and soffice for the LibreOffice copies; NOLO=1 leaves the
+# LibreOffice copies as they are). Review the regenerated files with
+# go test ./cmd/paralign -run TestOfficeAlignsLikeText before committing.
 set -eu
 out=testdata/office
 mkdir -p "$out"
