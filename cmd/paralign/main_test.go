@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"compress/gzip"
 	"errors"
@@ -105,9 +106,12 @@ func mode(ts *testscript.TestScript, neg bool, args []string) {
 //	mkfile line NAME MB     one line of MB megabytes of words, no newline
 //	mkfile bomlatin1 NAME   a UTF-8 byte-order mark, then latin1's text
 //	mkfile mixed NAME       four points with CRLF, LF and CR line ends mixed
+//	mkfile docx NAME [TEXT] a Word document of one paragraph of TEXT (none: no text)
+//	mkfile xlsx NAME        a zip holding a spreadsheet's workbook part
+//	mkfile ole NAME         an OLE compound file header (old .doc, encrypted .docx)
 func mkfile(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 2 {
-		ts.Fatalf("usage: mkfile png|gzip|latin1|line|bomlatin1|mixed NAME [MB]")
+		ts.Fatalf("usage: mkfile png|gzip|latin1|line|bomlatin1|mixed|docx|xlsx|ole NAME [MB|TEXT]")
 	}
 	var data []byte
 	switch args[0] {
@@ -126,6 +130,25 @@ func mkfile(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	case "mixed":
 		data = []byte("1. The first point of the statement, ended with CRLF.\r\n\r\n2. The second point, ended with LF.\n\n3. The third point, ended with CR.\r\r4. The fourth point of the statement.\r\n")
+	case "docx", "xlsx":
+		body := ""
+		if len(args) > 2 {
+			body = `<w:p><w:r><w:t>` + args[2] + `</w:t></w:r></w:p>`
+		}
+		entry := "word/document.xml"
+		if args[0] == "xlsx" {
+			entry = "xl/workbook.xml"
+		}
+		var b bytes.Buffer
+		zw := zip.NewWriter(&b)
+		w, err := zw.Create(entry)
+		ts.Check(err)
+		_, err = w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `</w:body></w:document>`))
+		ts.Check(err)
+		ts.Check(zw.Close())
+		data = b.Bytes()
+	case "ole":
+		data = append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 504)...)
 	case "line":
 		if len(args) != 3 {
 			ts.Fatalf("usage: mkfile line NAME MB")
