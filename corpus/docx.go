@@ -13,14 +13,10 @@ import (
 )
 
 // Word and OpenDocument files have no lines; a Paragraph read from one by
-// ReadDOCX or ReadODT is positioned by its ordinal instead. The N-th
+// ReadDOCX or ReadODT is positioned by its ordinal instead: the N-th
 // paragraph the reader gives (1-based, footnotes and endnotes counted after
-// the body) has Start = End = 2N-1: the line it has when the document is
-// written out as text with a blank line between paragraphs. The blank line
-// is counted because a word processor sets every paragraph apart as a text
-// file's blank line does, and the aligner reads paragraphs whose lines
-// touch (End+1 == Start) as a compact list, which Word's numbered
-// paragraphs are not. Lines broken inside a paragraph (w:br,
+// the body) has Start = End = N, the paragraph number a person finds with
+// the word processor's navigation. Lines broken inside a paragraph (w:br,
 // text:line-break) are joined by "\n" in its Text and do not count.
 
 // maxZipEntry is the largest uncompressed size of a zip entry the office
@@ -439,7 +435,7 @@ func (r *docxReader) emit(p Paragraph) { r.out = appendOffice(r.out, p) }
 
 // appendOffice appends an office paragraph with its position (see above).
 func appendOffice(out []Paragraph, p Paragraph) []Paragraph {
-	n := 2*len(out) + 1
+	n := len(out) + 1
 	p.Start, p.End = n, n
 	return append(out, p)
 }

@@ -16,17 +16,17 @@ import (
 )
 
 // para is what the HTML tests compare of a paragraph.
-type para struct {
+type htmlPara struct {
 	Start, End int
 	Kind       Kind
 	Level      int
 	Text       string
 }
 
-func paras(ps []Paragraph) []para {
-	var out []para
+func htmlParas(ps []Paragraph) []htmlPara {
+	var out []htmlPara
 	for _, p := range ps {
-		out = append(out, para{p.Start, p.End, p.Kind, p.Level, p.Text})
+		out = append(out, htmlPara{p.Start, p.End, p.Kind, p.Level, p.Text})
 	}
 	return out
 }
@@ -35,37 +35,37 @@ func TestReadHTML(t *testing.T) {
 	tests := []struct {
 		name string
 		html string
-		want []para
+		want []htmlPara
 	}{
 		{
 			name: "blocks and inline elements",
 			html: "<p>Die <strong>Partei</strong>en <a href=x>stimmen</a> zu.</p>\n<div>Zweiter   Absatz\n über zwei Zeilen</div>",
-			want: []para{{1, 1, Text, 0, "Die Parteien stimmen zu."}, {2, 3, Text, 0, "Zweiter Absatz über zwei Zeilen"}},
+			want: []htmlPara{{1, 1, Text, 0, "Die Parteien stimmen zu."}, {2, 3, Text, 0, "Zweiter Absatz über zwei Zeilen"}},
 		},
 		{
 			name: "character references and no-break space",
 			html: "<p>&laquo;Tom&nbsp;&amp;&#160;Jerry&raquo; &#x2014; 5&lt;6</p>",
-			want: []para{{1, 1, Text, 0, "«Tom\u00a0&\u00a0Jerry» — 5<6"}},
+			want: []htmlPara{{1, 1, Text, 0, "«Tom\u00a0&\u00a0Jerry» — 5<6"}},
 		},
 		{
 			name: "line break inside a paragraph",
 			html: "<p>Hafenstraße 5<br>24103 Kiel<br/>Deutschland</p>",
-			want: []para{{1, 1, Text, 0, "Hafenstraße 5\n24103 Kiel\nDeutschland"}},
+			want: []htmlPara{{1, 1, Text, 0, "Hafenstraße 5\n24103 Kiel\nDeutschland"}},
 		},
 		{
 			name: "script style template noscript and comments carry no text",
 			html: "<script>var a='<p>x</p>';</script><style>p{}</style><template><p>t</p></template><noscript>Enable JS</noscript><!-- hidden --><p>Visible</p>",
-			want: []para{{1, 1, Text, 0, "Visible"}},
+			want: []htmlPara{{1, 1, Text, 0, "Visible"}},
 		},
 		{
 			name: "headings keep their level",
 			html: "<h1>Устав</h1>\n<h3>Статья 1</h3>",
-			want: []para{{1, 1, Heading, 1, "Устав"}, {2, 2, Heading, 3, "Статья 1"}},
+			want: []htmlPara{{1, 1, Heading, 1, "Устав"}, {2, 2, Heading, 3, "Статья 1"}},
 		},
 		{
 			name: "ordered list numbered as rendered",
 			html: "<ol start=\"4\"><li>cuatro</li><li value=\"9\">nueve</li><li>diez</li></ol><ol type=\"a\"><li>uno</li><li>dos</li></ol><ol type=\"I\"><li>eins</li><li>zwei</li></ol>",
-			want: []para{
+			want: []htmlPara{
 				{1, 1, ListItem, 1, "4. cuatro"}, {1, 1, ListItem, 1, "9. nueve"}, {1, 1, ListItem, 1, "10. diez"},
 				{1, 1, ListItem, 1, "a. uno"}, {1, 1, ListItem, 1, "b. dos"},
 				{1, 1, ListItem, 1, "I. eins"}, {1, 1, ListItem, 1, "II. zwei"},
@@ -74,22 +74,22 @@ func TestReadHTML(t *testing.T) {
 		{
 			name: "nested lists and paragraphs in items",
 			html: "<ol>\n<li><p>Erster Punkt</p>\n<ul><li>Unterpunkt</li></ul></li>\n<li><p>Zweiter Punkt</p></li>\n</ol>",
-			want: []para{{2, 2, ListItem, 1, "1. Erster Punkt"}, {3, 3, ListItem, 2, "Unterpunkt"}, {4, 4, ListItem, 1, "2. Zweiter Punkt"}},
+			want: []htmlPara{{2, 2, ListItem, 1, "1. Erster Punkt"}, {3, 3, ListItem, 2, "Unterpunkt"}, {4, 4, ListItem, 1, "2. Zweiter Punkt"}},
 		},
 		{
 			name: "table row is one paragraph",
 			html: "<table><tr><th>Artikel</th><th>Inhalt</th></tr>\n<tr><td>1</td><td>Name und Sitz</td></tr></table>",
-			want: []para{{1, 1, Text, 0, "Artikel Inhalt"}, {2, 2, Text, 0, "1 Name und Sitz"}},
+			want: []htmlPara{{1, 1, Text, 0, "Artikel Inhalt"}, {2, 2, Text, 0, "1 Name und Sitz"}},
 		},
 		{
 			name: "preformatted text keeps white space",
 			html: "<pre>a  b\n  c</pre>",
-			want: []para{{1, 2, Text, 0, "a  b\n  c"}},
+			want: []htmlPara{{1, 2, Text, 0, "a  b\n  c"}},
 		},
 		{
 			name: "page furniture is boilerplate, article headers are text",
 			html: "<title>Site</title><header>Home | About</header><nav><a>English</a></nav><main><article><header><h1>Title</h1></header><p>Body.</p><footer>Posted by Anna</footer></article></main><footer>© Site</footer><div class=\"cookie-consent\">We use cookies.</div>",
-			want: []para{
+			want: []htmlPara{
 				{1, 1, Boilerplate, 0, "Site"}, {1, 1, Boilerplate, 0, "Home | About"}, {1, 1, Boilerplate, 0, "English"},
 				{1, 1, Heading, 1, "Title"}, {1, 1, Text, 0, "Body."}, {1, 1, Text, 0, "Posted by Anna"},
 				{1, 1, Boilerplate, 0, "© Site"}, {1, 1, Boilerplate, 0, "We use cookies."},
@@ -98,12 +98,12 @@ func TestReadHTML(t *testing.T) {
 		{
 			name: "broken markup",
 			html: "<p>Erster <b>fett\n<p>Zweiter</i> Absatz</div>\n<li>lose",
-			want: []para{{1, 1, Text, 0, "Erster fett"}, {2, 2, Text, 0, "Zweiter Absatz"}, {3, 3, ListItem, 1, "lose"}},
+			want: []htmlPara{{1, 1, Text, 0, "Erster fett"}, {2, 2, Text, 0, "Zweiter Absatz"}, {3, 3, ListItem, 1, "lose"}},
 		},
 		{
 			name: "marker inside markup",
 			html: "<p id=\"s1\"><strong>Section 1 – Definitions.</strong></p>",
-			want: []para{{1, 1, Text, 0, "Section 1 – Definitions."}},
+			want: []htmlPara{{1, 1, Text, 0, "Section 1 – Definitions."}},
 		},
 	}
 	for _, tt := range tests {
@@ -112,7 +112,7 @@ func TestReadHTML(t *testing.T) {
 			if err != nil {
 				t.Fatalf("ReadHTML: %v", err)
 			}
-			if diff := cmp.Diff(tt.want, paras(got)); diff != "" {
+			if diff := cmp.Diff(tt.want, htmlParas(got)); diff != "" {
 				t.Errorf("ReadHTML(%q) mismatch (-want +got):\n%s", tt.html, diff)
 			}
 		})
@@ -143,7 +143,7 @@ func TestReadHTMLCharset(t *testing.T) {
 				t.Fatalf("ReadHTML: %v", err)
 			}
 			if len(got) != 1 || got[0].Text != tt.want {
-				t.Errorf("ReadHTML = %+v, want one paragraph %q", paras(got), tt.want)
+				t.Errorf("ReadHTML = %+v, want one paragraph %q", htmlParas(got), tt.want)
 			}
 		})
 	}

@@ -42,7 +42,13 @@ for top in "$@"; do
 				[ "$src" = "$f" ] || rm -f "$src"
 				src=$lines
 			fi
-			pandoc -f "$from" -t "$fmt" -s --metadata title=" " -o "$case_out/${name%.*}.$fmt" "$src" 2>/dev/null
+			# images are not shipped with the cases: keep their alt text only
+			# (an office file embeds its images, and pandoc needs them)
+			noimg=$(mktemp)
+			sed -E 's/!\[([^]]*)\]\([^)]*\)/\1/g' "$src" >"$noimg"
+			[ "$src" = "$f" ] || rm -f "$src"
+			src=$noimg
+			pandoc -f "$from" -t "$fmt" -s --metadata title=" " -o "$case_out/${name%.*}.$fmt" "$src"
 			[ "$src" = "$f" ] || rm -f "$src"
 		done
 	done

@@ -25,7 +25,7 @@ func TestConvertedCases(t *testing.T) {
 		t.Skip("pandoc not installed")
 	}
 	cases := []string{"../../testdata/charter", "../../testdata/kazakhstan-2022", "../../testdata/udhr-nltk"}
-	for _, format := range []string{"html"} {
+	for _, format := range []string{"html", "docx", "odt"} {
 		t.Run(format, func(t *testing.T) {
 			out := t.TempDir()
 			args := append([]string{"../../scripts/convert-corpus.sh", format, out}, cases...)
