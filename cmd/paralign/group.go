@@ -72,6 +72,16 @@ func (g grouper) code(s string) (corpus.Lang, bool) {
 	return knownLang(s)
 }
 
+// outside says why a file named in language l is left out of a run: l
+// is not among --langs, so no column takes it. "" when it is, or for a
+// combined file (Und).
+func (g grouper) outside(l corpus.Lang) string {
+	if l == corpus.Und || slices.Contains(g.langs, l) {
+		return ""
+	}
+	return fmt.Sprintf("%s is not among --langs (%s)", l, joinLangs(g.langs))
+}
+
 // stem returns a file name without its extension (one of inputExts, or
 // the last one).
 func stem(name string) string {
@@ -200,7 +210,12 @@ func (g grouper) groupByName(args []string) (b *batch, named bool, err error) {
 			for _, rel := range rels {
 				doc, l, n := g.place(rel, root)
 				named = named || n
-				add(doc, source{path: filepath.Join(a, filepath.FromSlash(rel)), lang: l})
+				p := filepath.Join(a, filepath.FromSlash(rel))
+				if r := g.outside(l); r != "" {
+					b.skipped = append(b.skipped, skippedFile{path: p, reason: r})
+					continue
+				}
+				add(doc, source{path: p, lang: l})
 			}
 			continue
 		}
@@ -215,6 +230,10 @@ func (g grouper) groupByName(args []string) (b *batch, named bool, err error) {
 			}
 		}
 		named = named || n
+		if r := g.outside(l); r != "" {
+			b.skipped = append(b.skipped, skippedFile{path: a, reason: r})
+			continue
+		}
 		add(doc, source{path: a, lang: l})
 	}
 	b.finish()
@@ -303,6 +322,10 @@ func (g grouper) groupByPattern(p *groupPattern, args []string) (*batch, error) 
 				b.skipped = append(b.skipped, skippedFile{path: full, reason: fmt.Sprintf("%q is not a language code", m[i])})
 				return
 			}
+			if r := g.outside(l); r != "" {
+				b.skipped = append(b.skipped, skippedFile{path: full, reason: r})
+				return
+			}
 		}
 		d := byName[name]
 		if d == nil {
@@ -363,6 +386,9 @@ func (g grouper) readManifest(name string) (*batch, error) {
 			var ok bool
 			if l, ok = g.code(c); !ok {
 				return nil, perr("unknown language code %q %s", c, langCodeHint)
+			}
+			if r := g.outside(l); r != "" {
+				return nil, perr("%s", r)
 			}
 		}
 		p := cols[2]
