@@ -60,6 +60,7 @@ paralign align --by sentence --presplit --format ladder --langs de,fr test.de te
 		fs.StringVar(&o.by, "by", "section", "unit: section, paragraph or sentence")
 		fs.BoolVar(&o.presplit, "presplit", false, "with --by sentence: two files, one sentence per line, aligned as they are")
 		addCommon(fs, &o.commonOpts, alignFormats)
+		addBatch(fs, &o.batchOpts)
 		return o
 	},
 	run: runAlign,
@@ -86,7 +87,53 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 	if o.format == "moses" && (o.output == "" || o.output == "-") {
 		return usagef("--format moses writes one file per language: name their prefix with -o PREFIX")
 	}
-	o.perLang = o.format == "moses"
+	if o.format == "moses" {
+		return o.runMoses(ctx, e, unit, args)
+	}
+	return o.run(ctx, e, args, func(ctx context.Context, j *job, vers []align.Version) (docOutput, error) {
+		sections := align.AlignSections(align.Outlines(vers))
+		stats := coverageStats(align.Coverage(sections, versionLangs(vers), align.CoverageOptions{}))
+		rows := o.refine(sections, vers, unit)
+		if err := ctx.Err(); err != nil {
+			return docOutput{}, errInterrupted
+		}
+		return docOutput{stats: stats, write: func(w io.Writer) error {
+			switch o.format {
+			case "jsonl":
+				return writeRowsJSONL(w, vers, rows, unit != align.BySection)
+			case "csv":
+				return writeRowsCSV(w, vers, rows)
+			case "tmx":
+				return writeRowsTMX(w, vers, rows, unit)
+			case "html":
+				return view.WritePage(w, view.Page{Title: pageTitle(vers), Langs: versionLangs(vers), Rows: rows})
+			}
+			return writeRowsTSV(w, vers, rows)
+		}}, nil
+	})
+}
+
+// refine aligns the paragraphs or sentences inside the sections; by
+// section it returns the rows as they are.
+func (o *alignOpts) refine(rows []align.Row, vers []align.Version, unit align.Unit) []align.Row {
+	if unit == align.BySection {
+		return rows
+	}
+	return align.Refine(rows, unit, align.RefineOptions{
+		Pivot: align.PivotVersion(rows, len(vers)),
+		Langs: versionLangs(vers),
+	})
+}
+
+// runMoses writes one file per language, -o PREFIX.LANG: one document
+// only.
+func (o *alignOpts) runMoses(ctx context.Context, e *env, unit align.Unit, args []string) error {
+	if b, err := o.plan(args); err != nil {
+		return err
+	} else if b != nil {
+		return usagef("--format moses is for one document; several documents: --format tsv or jsonl with -o DIR")
+	}
+	o.perLang = true
 	j, err := o.load(ctx, e, args)
 	if err != nil {
 		return err
@@ -95,41 +142,20 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	rows := align.AlignSections(align.Outlines(vers))
-	if unit != align.BySection {
-		rows = align.Refine(rows, unit, align.RefineOptions{
-			Pivot: align.PivotVersion(rows, len(vers)),
-			Langs: versionLangs(vers),
-		})
-		if err := ctx.Err(); err != nil {
-			return errInterrupted
-		}
+	rows := o.refine(align.AlignSections(align.Outlines(vers)), vers, unit)
+	if err := ctx.Err(); err != nil {
+		return errInterrupted
 	}
-	if o.format == "moses" {
-		// j.out holds PREFIX.LANG for every language of --langs
-		var ts []*target
-		for _, v := range vers {
-			k := slices.Index(j.langs, v.Lang)
-			if k < 0 {
-				return fmt.Errorf("%s: version in %s, not among --langs", v.File, v.Lang)
-			}
-			ts = append(ts, j.out[k])
+	// j.out holds PREFIX.LANG for every language of --langs
+	var ts []*target
+	for _, v := range vers {
+		k := slices.Index(j.langs, v.Lang)
+		if k < 0 {
+			return fmt.Errorf("%s: version in %s, not among --langs", v.File, v.Lang)
 		}
-		return writeTargets(ctx, ts, func(ws []io.Writer) error { return writeRowsMoses(ws, rows) })
+		ts = append(ts, j.out[k])
 	}
-	return writeOutput(ctx, e, j.out, func(w io.Writer) error {
-		switch o.format {
-		case "jsonl":
-			return writeRowsJSONL(w, vers, rows, unit != align.BySection)
-		case "csv":
-			return writeRowsCSV(w, vers, rows)
-		case "tmx":
-			return writeRowsTMX(w, vers, rows, unit)
-		case "html":
-			return view.WritePage(w, view.Page{Title: pageTitle(vers), Langs: versionLangs(vers), Rows: rows})
-		}
-		return writeRowsTSV(w, vers, rows)
-	})
+	return writeTargets(ctx, ts, func(ws []io.Writer) error { return writeRowsMoses(ws, rows) })
 }
 
 // runPresplit aligns two files of one sentence per line. --langs names

@@ -47,6 +47,7 @@ paralign compare --list-checks`,
 	flags: func(fs *pflag.FlagSet) any {
 		o := &compareOpts{}
 		addCommon(fs, &o.commonOpts, compareFormats)
+		addBatch(fs, &o.batchOpts)
 		fs.StringVar(&o.pivot, "pivot", "", "reference `LANG`; default: the language with the most sections")
 		fs.StringSliceVar(&o.checks, "checks", nil, "run only these checks (`ID,...`; see --list-checks)")
 		fs.StringSliceVar(&o.skipChecks, "skip-checks", nil, "do not run these checks (`ID,...`)")
@@ -90,45 +91,39 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 			return fmt.Errorf("%s: %w", o.ignore, err)
 		}
 	}
-	j, err := o.load(ctx, e, args)
-	if err != nil {
-		return err
-	}
-	vers, err := j.versions()
-	if err != nil {
-		return err
-	}
-	langs := versionLangs(vers)
-	if qopts.Pivot != corpus.Und && !slices.Contains(langs, qopts.Pivot) {
-		return usagef("--pivot %s: no %s version in the input (found %s)", qopts.Pivot, qopts.Pivot, joinLangs(langs))
-	}
-	qopts.Detect = j.det.Detect
-	rows := align.AlignSections(align.Outlines(vers))
-	rep := qa.Compare(vers, rows, qopts)
-	if ignore != nil {
-		rep.Ignore(ignore)
-	}
-	if err := ctx.Err(); err != nil {
-		return errInterrupted
-	}
-	err = writeOutput(ctx, e, j.out, func(w io.Writer) error {
-		switch o.format {
-		case "json":
-			return qa.WriteJSON(w, rep)
-		case "tsv":
-			return qa.WriteTSV(w, rep)
-		case "html":
-			return view.WritePage(w, comparePage(vers, rows, rep))
+	return o.run(ctx, e, args, func(ctx context.Context, j *job, vers []align.Version) (docOutput, error) {
+		langs := versionLangs(vers)
+		if qopts.Pivot != corpus.Und && !slices.Contains(langs, qopts.Pivot) {
+			return docOutput{}, usagef("--pivot %s: no %s version in the input (found %s)", qopts.Pivot, qopts.Pivot, joinLangs(langs))
 		}
-		return qa.WriteText(w, rep)
+		q := qopts
+		q.Detect = j.det.Detect
+		rows := align.AlignSections(align.Outlines(vers))
+		stats := coverageStats(align.Coverage(rows, langs, align.CoverageOptions{Pivot: q.Pivot}))
+		rep := qa.Compare(vers, rows, q)
+		if ignore != nil {
+			rep.Ignore(ignore)
+		}
+		if err := ctx.Err(); err != nil {
+			return docOutput{}, errInterrupted
+		}
+		stats.findings = len(rep.Findings)
+		out := docOutput{stats: stats, write: func(w io.Writer) error {
+			switch o.format {
+			case "json":
+				return qa.WriteJSON(w, rep)
+			case "tsv":
+				return qa.WriteTSV(w, rep)
+			case "html":
+				return view.WritePage(w, comparePage(vers, rows, rep))
+			}
+			return qa.WriteText(w, rep)
+		}}
+		if worst, ok := rep.Worst(); gate && ok && worst >= failOn {
+			out.gate = fmt.Sprintf("findings at or above --fail-on %s (%s)", failOn, summaryLine(rep))
+		}
+		return out, nil
 	})
-	if err != nil {
-		return err
-	}
-	if worst, ok := rep.Worst(); gate && ok && worst >= failOn {
-		return &gateError{msg: fmt.Sprintf("findings at or above --fail-on %s (%s)", failOn, summaryLine(rep))}
-	}
-	return nil
 }
 
 func (o *compareOpts) qaOptions() (qa.Options, error) {

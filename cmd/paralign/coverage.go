@@ -39,6 +39,7 @@ paralign coverage --min 0.95 en.txt ru.txt es.txt de.txt   # exit 3 below 95%`,
 	flags: func(fs *pflag.FlagSet) any {
 		o := &coverageOpts{}
 		addCommon(fs, &o.commonOpts, coverageFormats)
+		addBatch(fs, &o.batchOpts)
 		fs.StringVar(&o.pivot, "pivot", "", "reference `LANG`; default: the language with the most sections")
 		fs.Float64Var(&o.min, "min", 0, "exit 3 when any language's ratio is below `R` (0–1), after printing the report")
 		fs.StringVar(&o.color, "color", "auto", "colour the text table: auto (when standard output is a terminal), always, never")
@@ -63,59 +64,50 @@ func runCoverage(ctx context.Context, e *env, opts any, args []string) error {
 		}
 		pivot = l
 	}
-	j, err := o.load(ctx, e, args)
-	if err != nil {
-		return err
-	}
-	vers, err := j.versions()
-	if err != nil {
-		return err
-	}
-	langs := versionLangs(vers)
-	if pivot != corpus.Und && !slices.Contains(langs, pivot) {
-		return usagef("--pivot %s: no %s version in the input (found %s)", pivot, pivot, joinLangs(langs))
-	}
-	rep := align.Coverage(align.AlignSections(align.Outlines(vers)), langs, align.CoverageOptions{Pivot: pivot})
 	color := o.color == "always" || (o.color == "auto" && o.output == "" && isTerminal(e.stdout))
-	err = writeOutput(ctx, e, j.out, func(w io.Writer) error {
-		switch o.format {
-		case "json":
-			return writeCoverageJSON(w, rep)
-		case "tsv":
-			t := corpus.NewTSVWriter(w)
-			head := []string{"section"}
-			for _, l := range rep.Langs {
-				head = append(head, l.String())
-			}
-			t.Write(head)
-			for _, s := range rep.Sections {
-				row := []string{s.ID}
-				for _, st := range s.Status {
-					row = append(row, st.String())
+	return o.run(ctx, e, args, func(ctx context.Context, j *job, vers []align.Version) (docOutput, error) {
+		langs := versionLangs(vers)
+		if pivot != corpus.Und && !slices.Contains(langs, pivot) {
+			return docOutput{}, usagef("--pivot %s: no %s version in the input (found %s)", pivot, pivot, joinLangs(langs))
+		}
+		rep := align.Coverage(align.AlignSections(align.Outlines(vers)), langs, align.CoverageOptions{Pivot: pivot})
+		out := docOutput{stats: coverageStats(rep), write: func(w io.Writer) error {
+			switch o.format {
+			case "json":
+				return writeCoverageJSON(w, rep)
+			case "tsv":
+				t := corpus.NewTSVWriter(w)
+				head := []string{"section"}
+				for _, l := range rep.Langs {
+					head = append(head, l.String())
 				}
-				t.Write(row)
+				t.Write(head)
+				for _, s := range rep.Sections {
+					row := []string{s.ID}
+					for _, st := range s.Status {
+						row = append(row, st.String())
+					}
+					t.Write(row)
+				}
+				t.Flush()
+				return t.Error()
+			default:
+				return writeCoverageText(w, rep, color)
 			}
-			t.Flush()
-			return t.Error()
-		default:
-			return writeCoverageText(w, rep, color)
+		}}
+		if o.min > 0 {
+			var low []string
+			for _, s := range rep.Summary {
+				if s.Ratio < o.min {
+					low = append(low, fmt.Sprintf("%s %.1f%%", s.Lang, 100*s.Ratio))
+				}
+			}
+			if len(low) > 0 {
+				out.gate = fmt.Sprintf("coverage below --min %.1f%%: %s", 100*o.min, strings.Join(low, ", "))
+			}
 		}
+		return out, nil
 	})
-	if err != nil {
-		return err
-	}
-	if o.min > 0 {
-		var low []string
-		for _, s := range rep.Summary {
-			if s.Ratio < o.min {
-				low = append(low, fmt.Sprintf("%s %.1f%%", s.Lang, 100*s.Ratio))
-			}
-		}
-		if len(low) > 0 {
-			return &gateError{msg: fmt.Sprintf("coverage below --min %.1f%%: %s", 100*o.min, strings.Join(low, ", "))}
-		}
-	}
-	return nil
 }
 
 func versionLangs(vers []align.Version) []corpus.Lang {

@@ -30,6 +30,7 @@ type commonOpts struct {
 	inputs      []string
 	lowAccuracy bool
 	force       bool
+	batchOpts   // set by align, coverage and compare
 	// perLang: -o names a prefix, one file PREFIX.LANG per language of
 	// --langs (--format moses); set by the command, not a flag.
 	perLang bool

@@ -28,10 +28,14 @@ Usage:
   paralign align    [flags] FILE...   parallel output, one row per aligned unit
   paralign coverage [flags] FILE...   which sections exist in which language
   paralign compare  [flags] FILE...   translation QA: what differs between the versions
+  paralign ls       [flags] DIR|FILE... how files are grouped into documents
 
 FILE is a path or - for standard input. One file is a combined document
 with its language versions one after another; several files are one
 language version each (or name them: --input en=a.txt --input ru=b.txt).
+A folder, or files whose names say they are different documents
+(name.en.md, name_ru.txt, en/name.html), run as many documents: one
+output per document, rows on standard output with a leading doc column.
 
 Run 'paralign COMMAND --help' for a command's flags and examples,
 'paralign --version' for the version.
@@ -61,7 +65,7 @@ type env struct {
 	stdout, stderr io.Writer
 }
 
-var commands = []command{detectCommand, alignCommand, coverageCommand, compareCommand}
+var commands = []command{detectCommand, alignCommand, coverageCommand, compareCommand, lsCommand}
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && (args[0] == "--version" || args[0] == "version") {
