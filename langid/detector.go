@@ -3,6 +3,7 @@ package langid
 import (
 	"context"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -60,6 +61,9 @@ type Detector struct {
 	minGap  float64
 	short   int
 	workers int
+	// loaded holds one sync.Once per script of the candidates (keyed
+	// by its range table): see load.
+	loaded map[*unicode.RangeTable]*sync.Once
 }
 
 // New builds a Detector. It fails on a code lingua-go does not know or a
@@ -92,6 +96,10 @@ func New(opts Options) (*Detector, error) {
 		}
 		seen[l] = true
 		codes = append(codes, code)
+	}
+	d.loaded = map[*unicode.RangeTable]*sync.Once{}
+	for _, l := range d.langs {
+		d.loaded[scriptOf(l)] = new(sync.Once)
 	}
 	if len(codes) >= 2 {
 		b := lingua.NewLanguageDetectorBuilder().FromIsoCodes639_1(codes...)
@@ -165,6 +173,10 @@ func (d *Detector) detect(text string) detected {
 	if n == 0 {
 		return detected{label: corpus.Label{Lang: corpus.NoLang}}
 	}
+	if n >= probeLetters && n > maxMeanWord*words(clean) {
+		// not words: a run of one letter, a dump without spaces
+		return detected{label: corpus.Label{Lang: corpus.Und}}
+	}
 	sc := d.scores(clean)
 	label := d.decide(sc)
 	label.Langs = []corpus.Lang{label.Lang}
@@ -173,6 +185,26 @@ func (d *Detector) detect(text string) detected {
 	}
 	d.mixed(clean, &label)
 	return detected{label: label, sc: sc, weak: d.weak(label.Lang, n, clean, sc)}
+}
+
+// maxMeanWord is the most letters (runes) a word of language has on
+// average in a text of probeLetters letters or more: German, with the
+// longest words of the candidates, averages about 6; a run of one letter
+// (50 MB of "a", issue 12) or a dump without spaces has far more, and
+// lingua would give it a candidate with full confidence.
+const maxMeanWord = 30
+
+// words counts the words of text: runs of letters.
+func words(text string) int {
+	n, in := 0, false
+	for _, r := range text {
+		l := unicode.IsLetter(r)
+		if l && !in {
+			n++
+		}
+		in = l
+	}
+	return n
 }
 
 // unmarked returns text without its section marker ("VII.", "12.1",
@@ -230,16 +262,99 @@ func sample(text string) string {
 	return b.String()
 }
 
+// confGrain is the grain, in units of confidence, to which lingua's
+// confidences are rounded before any use. lingua sums log-probabilities
+// in the order of a map's iteration and of its goroutines' finishing, so
+// one text's confidence varies from call to call in its last bits (0.0282683651777371
+// or ...7372 in 300 calls, more often on a loaded machine), and a label's
+// rounding or a threshold could tip; rounded to a grain far above that
+// noise and far below the two decimals printed, it is the same every run.
+const confGrain = 1e-9
+
 func (d *Detector) scores(text string) scores {
 	if d.det == nil {
 		return scores{{lang: d.langs[0], conf: 1}}
 	}
+	if l, ok := d.onlyWriter(text); ok {
+		return scores{{lang: l, conf: 1}}
+	}
+	d.load(text)
 	vals := d.det.ComputeLanguageConfidenceValues(text)
 	out := make(scores, 0, len(vals))
 	for _, v := range vals {
-		out = append(out, score{lang: corpus.Lang(strings.ToLower(v.Language().IsoCode639_1().String())), conf: v.Value()})
+		conf := math.Round(v.Value()/confGrain) * confGrain
+		out = append(out, score{lang: corpus.Lang(strings.ToLower(v.Language().IsoCode639_1().String())), conf: conf})
 	}
 	return byScript(text, out)
+}
+
+// onlyWriter returns the candidate that alone writes every letter of
+// text, when there is one: Cyrillic text among en, ru, es and de is
+// Russian. lingua's rules give such text that language with confidence
+// 1 without consulting a model; deciding it here skips lingua's
+// tokenising and rule passes, the larger part of its cost on such text.
+func (d *Detector) onlyWriter(text string) (corpus.Lang, bool) {
+	var only corpus.Lang
+	var last *unicode.RangeTable // the script of the last letter, checked first
+	for _, r := range text {
+		if r < utf8.RuneSelf && !('a' <= r|0x20 && r|0x20 <= 'z') || !unicode.IsLetter(r) {
+			continue
+		}
+		if last != nil && unicode.Is(last, r) {
+			continue
+		}
+		var w corpus.Lang
+		for _, l := range d.langs {
+			if writes(l, r) {
+				if w != "" {
+					return "", false // two candidates write r
+				}
+				w = l
+			}
+		}
+		if w == "" || only != "" && w != only {
+			return "", false
+		}
+		only, last = w, scriptOf(w)
+		if w == "ja" || w == "ko" {
+			last = nil // several scripts: check every letter
+		}
+	}
+	return only, only != ""
+}
+
+// load loads lingua's models for the scripts of text's letters, once per
+// script and one script at a time. lingua loads a model when a detection
+// first needs it and stores it after, with nothing to stop two goroutines
+// loading the same model at once: workers starting together loaded half
+// the models twice, 84% of the seed statement's time. A detection of one
+// word of the script's letters loads every model the script's
+// candidates have.
+func (d *Detector) load(text string) {
+	for script, once := range d.loaded {
+		if !strings.ContainsFunc(text, func(r rune) bool { return unicode.Is(script, r) }) {
+			continue
+		}
+		once.Do(func() {
+			d.det.ComputeLanguageConfidenceValues(warmWord(script))
+		})
+	}
+}
+
+// warmWord returns a word of five letters of script: five letters make
+// n-grams of every order lingua uses, 1 to 5.
+func warmWord(script *unicode.RangeTable) string {
+	var b strings.Builder
+	n := 0
+	for _, rg := range script.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi) && n < 5; r += rune(rg.Stride) {
+			if unicode.IsLower(r) || unicode.IsLetter(r) && !unicode.IsUpper(r) {
+				b.WriteRune(r)
+				n++
+			}
+		}
+	}
+	return b.String()
 }
 
 // byScript keeps the candidates whose script holds more than half of the
@@ -477,7 +592,7 @@ func (d *Detector) foreign(paras []corpus.Paragraph) {
 	}
 	// probe returns the language outside the candidates that the probe
 	// at paragraph k of run r is in, or Und.
-	probe := func(r run, k int) corpus.Lang {
+	probe := func(r run, k int, gated bool) corpus.Lang {
 		var b strings.Builder
 		n := 0
 		for ; k < len(r.idx) && n < probeLetters && b.Len() < probeBytes; k++ {
@@ -489,7 +604,7 @@ func (d *Detector) foreign(paras []corpus.Paragraph) {
 			b.WriteString("\n\n")
 			n += corpus.Letters(clean)
 		}
-		if n < probeLetters || corpus.CapitalisedShare(b.String()) >= 0.5 {
+		if n < probeLetters || corpus.CapitalisedShare(b.String()) >= 0.5 || gated && !looksForeign(b.String(), r.lang) {
 			return corpus.Und
 		}
 		return other(b.String(), r.lang, foreignConf)
@@ -509,7 +624,7 @@ func (d *Detector) foreign(paras []corpus.Paragraph) {
 		for k, i := range r.idx {
 			at += corpus.Letters(paras[i].Text)
 			if next < n && at*n > next*total && !suspect[r.lang] {
-				suspect[r.lang] = probe(r, k) != corpus.Und
+				suspect[r.lang] = probe(r, k, true) != corpus.Und
 			}
 			for next < n && at*n > next*total {
 				next++
@@ -518,12 +633,27 @@ func (d *Detector) foreign(paras []corpus.Paragraph) {
 	}
 	found := make([]corpus.Lang, len(paras)) // Und: none found
 	seen := false
+	// a paragraph too short for a probe whose common words are another
+	// language's, when lingua agrees (issue 12: a short French paragraph
+	// was English 0.70)
+	for _, r := range runs {
+		for _, i := range r.idx {
+			clean := corpus.Prose(sample(paras[i].Text))
+			if corpus.Letters(clean) >= probeLetters {
+				continue
+			}
+			if l := likelyOther(clean, r.lang, d.langs); l != corpus.Und && other(clean, r.lang, 0) == l {
+				found[i] = l
+				seen = true
+			}
+		}
+	}
 	for _, r := range runs {
 		if !suspect[r.lang] {
 			continue
 		}
 		for k, i := range r.idx {
-			found[i] = probe(r, k)
+			found[i] = probe(r, k, false)
 			seen = seen || found[i] != corpus.Und
 		}
 	}
