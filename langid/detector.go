@@ -3,6 +3,7 @@ package langid
 import (
 	"context"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -60,6 +61,9 @@ type Detector struct {
 	minGap  float64
 	short   int
 	workers int
+	// loaded holds one sync.Once per script of the candidates (keyed
+	// by its range table): see load.
+	loaded map[*unicode.RangeTable]*sync.Once
 }
 
 // New builds a Detector. It fails on a code lingua-go does not know or a
@@ -92,6 +96,10 @@ func New(opts Options) (*Detector, error) {
 		}
 		seen[l] = true
 		codes = append(codes, code)
+	}
+	d.loaded = map[*unicode.RangeTable]*sync.Once{}
+	for _, l := range d.langs {
+		d.loaded[scriptOf(l)] = new(sync.Once)
 	}
 	if len(codes) >= 2 {
 		b := lingua.NewLanguageDetectorBuilder().FromIsoCodes639_1(codes...)
@@ -155,6 +163,9 @@ type detected struct {
 	label corpus.Label
 	sc    scores
 	weak  bool
+	// letters is the text's letter count (runes), set aside text
+	// excluded; 0 when it was not detected
+	letters int
 }
 
 // detect labels text, or a sample of it when it is longer than
@@ -165,6 +176,10 @@ func (d *Detector) detect(text string) detected {
 	if n == 0 {
 		return detected{label: corpus.Label{Lang: corpus.NoLang}}
 	}
+	if n >= probeLetters && n > maxMeanWord*words(clean) {
+		// not words: a run of one letter, a dump without spaces
+		return detected{label: corpus.Label{Lang: corpus.Und}}
+	}
 	sc := d.scores(clean)
 	label := d.decide(sc)
 	label.Langs = []corpus.Lang{label.Lang}
@@ -172,7 +187,27 @@ func (d *Detector) detect(text string) detected {
 		label.Langs = nil
 	}
 	d.mixed(clean, &label)
-	return detected{label: label, sc: sc, weak: d.weak(label.Lang, n, clean, sc)}
+	return detected{label: label, sc: sc, weak: d.weak(label.Lang, n, clean, sc), letters: n}
+}
+
+// maxMeanWord is the most letters (runes) a word of language has on
+// average in a text of probeLetters letters or more: German, with the
+// longest words of the candidates, averages about 6; a run of one letter
+// (50 MB of "a", issue 12) or a dump without spaces has far more, and
+// lingua would give it a candidate with full confidence.
+const maxMeanWord = 30
+
+// words counts the words of text: runs of letters.
+func words(text string) int {
+	n, in := 0, false
+	for _, r := range text {
+		l := unicode.IsLetter(r)
+		if l && !in {
+			n++
+		}
+		in = l
+	}
+	return n
 }
 
 // unmarked returns text without its section marker ("VII.", "12.1",
@@ -230,16 +265,99 @@ func sample(text string) string {
 	return b.String()
 }
 
+// confGrain is the grain, in units of confidence, to which lingua's
+// confidences are rounded before any use. lingua sums log-probabilities
+// in the order of a map's iteration and of its goroutines' finishing, so
+// one text's confidence varies from call to call in its last bits (0.0282683651777371
+// or ...7372 in 300 calls, more often on a loaded machine), and a label's
+// rounding or a threshold could tip; rounded to a grain far above that
+// noise and far below the two decimals printed, it is the same every run.
+const confGrain = 1e-9
+
 func (d *Detector) scores(text string) scores {
 	if d.det == nil {
 		return scores{{lang: d.langs[0], conf: 1}}
 	}
+	if l, ok := d.onlyWriter(text); ok {
+		return scores{{lang: l, conf: 1}}
+	}
+	d.load(text)
 	vals := d.det.ComputeLanguageConfidenceValues(text)
 	out := make(scores, 0, len(vals))
 	for _, v := range vals {
-		out = append(out, score{lang: corpus.Lang(strings.ToLower(v.Language().IsoCode639_1().String())), conf: v.Value()})
+		conf := math.Round(v.Value()/confGrain) * confGrain
+		out = append(out, score{lang: corpus.Lang(strings.ToLower(v.Language().IsoCode639_1().String())), conf: conf})
 	}
 	return byScript(text, out)
+}
+
+// onlyWriter returns the candidate that alone writes every letter of
+// text, when there is one: Cyrillic text among en, ru, es and de is
+// Russian. lingua's rules give such text that language with confidence
+// 1 without consulting a model; deciding it here skips lingua's
+// tokenising and rule passes, the larger part of its cost on such text.
+func (d *Detector) onlyWriter(text string) (corpus.Lang, bool) {
+	var only corpus.Lang
+	var last *unicode.RangeTable // the script of the last letter, checked first
+	for _, r := range text {
+		if r < utf8.RuneSelf && !('a' <= r|0x20 && r|0x20 <= 'z') || !unicode.IsLetter(r) {
+			continue
+		}
+		if last != nil && unicode.Is(last, r) {
+			continue
+		}
+		var w corpus.Lang
+		for _, l := range d.langs {
+			if writes(l, r) {
+				if w != "" {
+					return "", false // two candidates write r
+				}
+				w = l
+			}
+		}
+		if w == "" || only != "" && w != only {
+			return "", false
+		}
+		only, last = w, scriptOf(w)
+		if w == "ja" || w == "ko" {
+			last = nil // several scripts: check every letter
+		}
+	}
+	return only, only != ""
+}
+
+// load loads lingua's models for the scripts of text's letters, once per
+// script and one script at a time. lingua loads a model when a detection
+// first needs it and stores it after, with nothing to stop two goroutines
+// loading the same model at once: workers starting together loaded half
+// the models twice, 84% of the seed statement's time. A detection of one
+// word of the script's letters loads every model the script's
+// candidates have.
+func (d *Detector) load(text string) {
+	for script, once := range d.loaded {
+		if !strings.ContainsFunc(text, func(r rune) bool { return unicode.Is(script, r) }) {
+			continue
+		}
+		once.Do(func() {
+			d.det.ComputeLanguageConfidenceValues(warmWord(script))
+		})
+	}
+}
+
+// warmWord returns a word of five letters of script: five letters make
+// n-grams of every order lingua uses, 1 to 5.
+func warmWord(script *unicode.RangeTable) string {
+	var b strings.Builder
+	n := 0
+	for _, rg := range script.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi) && n < 5; r += rune(rg.Stride) {
+			if unicode.IsLower(r) || unicode.IsLetter(r) && !unicode.IsUpper(r) {
+				b.WriteRune(r)
+				n++
+			}
+		}
+	}
+	return b.String()
 }
 
 // byScript keeps the candidates whose script holds more than half of the
@@ -317,13 +435,16 @@ func (d *Detector) mixed(text string, label *corpus.Label) {
 	if len(spans) < 2 {
 		return
 	}
+	if d.plainlyOne(text, spans, label.Lang) {
+		return
+	}
 	share := map[corpus.Lang]int{}
 	total := 0
 	for _, sp := range spans {
 		s := text[sp.Start:sp.End]
 		n := corpus.Letters(s)
 		total += n
-		if n < 12 {
+		if n < mixedLetters {
 			continue
 		}
 		sc := d.scores(s)
@@ -349,6 +470,46 @@ func (d *Detector) mixed(text string, label *corpus.Label) {
 	label.Mixed = true
 	label.Langs = found
 	label.Lang = found[0]
+}
+
+// mixedLetters is the fewest letters (runes) of a sentence that counts
+// towards a mixed paragraph: shorter ones (a name, "Ibid.") say little.
+const mixedLetters = 12
+
+// ownCoverage is the least share of a sentence's words that are common
+// words of the paragraph's language for the sentence to be plainly in it
+// (see plainlyOne), twice minCoverage: correctly labelled prose measured
+// 0.10 to 0.5 a paragraph, sentences vary more.
+const ownCoverage = 2 * minCoverage
+
+// plainlyOne reports whether every sentence of text (spans) that could
+// count towards a mixed label is plainly in language l by its common
+// words: at least ownCoverage of its words are l's and fewer are any
+// other candidate's. Each candidate must have a list. Such a paragraph
+// is not mixed, and lingua need not be asked about its sentences (23%
+// more calls, mostly short texts, before this).
+func (d *Detector) plainlyOne(text string, spans []corpus.Span, l corpus.Lang) bool {
+	for _, c := range d.langs {
+		if _, ok := commonWords[c]; !ok {
+			return false
+		}
+	}
+	for _, sp := range spans {
+		s := text[sp.Start:sp.End]
+		if corpus.Letters(s) < mixedLetters {
+			continue
+		}
+		own, _ := coverage(s, l)
+		if own < ownCoverage {
+			return false
+		}
+		for _, c := range d.langs {
+			if cov, _ := coverage(s, c); c != l && cov >= own {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Label labels every paragraph of a document in place, then smooths: a
@@ -400,7 +561,7 @@ func (d *Detector) LabelContext(ctx context.Context, paras []corpus.Paragraph) e
 		return err
 	}
 	d.smooth(paras, all)
-	d.foreign(paras)
+	d.foreign(paras, all)
 	return nil
 }
 
@@ -438,11 +599,15 @@ const (
 // labelled with the run's language is probed, and those found in another
 // language become Und, with Langs holding the language found; a paragraph
 // too short for a probe of its own (a heading, a last line) next to one of
-// them follows it when lingua gives it the same language. The time grows
+// them follows it when lingua gives it the same language. A sampled probe
+// asks lingua only when its words look foreign (looksForeign), and a
+// paragraph too short for a probe whose common words are another
+// language's (likelyOther) is asked about alone, Und when lingua agrees.
+// The time grows
 // with the letters, not with the number of runs (paragraphs of two
 // languages in turn make a run of every paragraph), and is linear in the
 // text when a foreign language is found.
-func (d *Detector) foreign(paras []corpus.Paragraph) {
+func (d *Detector) foreign(paras []corpus.Paragraph, all []detected) {
 	type run struct {
 		lang corpus.Lang
 		idx  []int // paragraphs labelled lang
@@ -477,7 +642,7 @@ func (d *Detector) foreign(paras []corpus.Paragraph) {
 	}
 	// probe returns the language outside the candidates that the probe
 	// at paragraph k of run r is in, or Und.
-	probe := func(r run, k int) corpus.Lang {
+	probe := func(r run, k int, gated bool) corpus.Lang {
 		var b strings.Builder
 		n := 0
 		for ; k < len(r.idx) && n < probeLetters && b.Len() < probeBytes; k++ {
@@ -489,7 +654,7 @@ func (d *Detector) foreign(paras []corpus.Paragraph) {
 			b.WriteString("\n\n")
 			n += corpus.Letters(clean)
 		}
-		if n < probeLetters || corpus.CapitalisedShare(b.String()) >= 0.5 {
+		if n < probeLetters || corpus.CapitalisedShare(b.String()) >= 0.5 || gated && !looksForeign(b.String(), r.lang) {
 			return corpus.Und
 		}
 		return other(b.String(), r.lang, foreignConf)
@@ -509,7 +674,7 @@ func (d *Detector) foreign(paras []corpus.Paragraph) {
 		for k, i := range r.idx {
 			at += corpus.Letters(paras[i].Text)
 			if next < n && at*n > next*total && !suspect[r.lang] {
-				suspect[r.lang] = probe(r, k) != corpus.Und
+				suspect[r.lang] = probe(r, k, true) != corpus.Und
 			}
 			for next < n && at*n > next*total {
 				next++
@@ -518,12 +683,27 @@ func (d *Detector) foreign(paras []corpus.Paragraph) {
 	}
 	found := make([]corpus.Lang, len(paras)) // Und: none found
 	seen := false
+	// a paragraph too short for a probe whose common words are another
+	// language's, when lingua agrees (issue 12: a short French paragraph
+	// was English 0.70)
+	for _, r := range runs {
+		for _, i := range r.idx {
+			if all[i].letters >= probeLetters {
+				continue
+			}
+			clean := corpus.Prose(sample(paras[i].Text))
+			if l := likelyOther(clean, r.lang, d.langs); l != corpus.Und && other(clean, r.lang, 0) == l {
+				found[i] = l
+				seen = true
+			}
+		}
+	}
 	for _, r := range runs {
 		if !suspect[r.lang] {
 			continue
 		}
 		for k, i := range r.idx {
-			found[i] = probe(r, k)
+			found[i] = probe(r, k, false)
 			seen = seen || found[i] != corpus.Und
 		}
 	}
