@@ -155,7 +155,7 @@ func runPresplit(ctx context.Context, e *env, o *alignOpts, args []string) error
 	}
 	var lines [2][]string
 	for k, src := range srcs {
-		name, data, err := readRaw(e, src)
+		name, data, err := readRaw(e, src, int64(o.maxInput))
 		if err != nil {
 			return err
 		}
@@ -163,6 +163,7 @@ func runPresplit(ctx context.Context, e *env, o *alignOpts, args []string) error
 		if err != nil {
 			return inputError(err)
 		}
+		warn(e, name, dec.Warnings)
 		text := strings.TrimSuffix(dec.Text, "\n")
 		if text != "" {
 			lines[k] = strings.Split(text, "\n")
