@@ -14,11 +14,12 @@ import (
 //
 //	file:section[:paragraph] severity check: message
 //
-// then a summary line.
+// then a summary line. A file name holding a tab or newline is quoted
+// (corpus.QuoteName), so each finding stays one line.
 func WriteText(w io.Writer, rep Report) error {
 	var b strings.Builder
 	for _, f := range rep.Findings {
-		b.WriteString(f.File)
+		b.WriteString(corpus.QuoteName(f.File))
 		b.WriteByte(':')
 		b.WriteString(f.Section)
 		if f.Unit > 0 {
@@ -142,7 +143,7 @@ func WriteTSV(w io.Writer, rep Report) error {
 			langs[i] = l.String()
 		}
 		t.Write([]string{
-			f.Fingerprint, f.Severity.String(), f.Check, f.ITSType, f.File, strconv.Itoa(f.Line), f.Section,
+			f.Fingerprint, f.Severity.String(), f.Check, f.ITSType, corpus.QuoteName(f.File), strconv.Itoa(f.Line), f.Section,
 			strconv.Itoa(f.Unit), strconv.Itoa(f.Sentence), strings.Join(langs, ","), f.Message, strings.Join(f.Evidence, " | "),
 		})
 	}

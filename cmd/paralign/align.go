@@ -111,7 +111,7 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 		for _, v := range vers {
 			k := slices.Index(j.langs, v.Lang)
 			if k < 0 {
-				return fmt.Errorf("%s: version in %s, not among --langs", v.File, v.Lang)
+				return fmt.Errorf("%s: version in %s, not among --langs", quoteName(v.File), v.Lang)
 			}
 			ts = append(ts, j.out[k])
 		}

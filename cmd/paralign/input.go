@@ -11,8 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 
@@ -169,12 +167,7 @@ func checkDistinct(srcs []source) error {
 // quoteName quotes a file name for a message, Go-style, when it holds a
 // control character (a tab, a newline) or is not UTF-8, so the message
 // stays one line and says what the name is.
-func quoteName(name string) string {
-	if !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl) {
-		return strconv.Quote(name)
-	}
-	return name
-}
+func quoteName(name string) string { return corpus.QuoteName(name) }
 
 func joinLangs(langs []corpus.Lang) string {
 	s := make([]string, len(langs))
@@ -420,13 +413,13 @@ func (j *job) versions() ([]align.Version, error) {
 	seen := map[corpus.Lang]string{}
 	for _, v := range vers {
 		if !v.Lang.IsLanguage() {
-			return nil, fmt.Errorf("%s: no text in any of the languages %s", v.File, joinLangs(j.langs))
+			return nil, fmt.Errorf("%s: no text in any of the languages %s", quoteName(v.File), joinLangs(j.langs))
 		}
 		if prev, ok := seen[v.Lang]; ok {
 			if prev == v.File {
-				return nil, fmt.Errorf("%s: two separate %s versions in one file (lines %d and %d); cut the file or name the versions with --input", v.File, v.Lang, firstLine(vers, v.Lang), v.Paras[0].Start)
+				return nil, fmt.Errorf("%s: two separate %s versions in one file (lines %d and %d); cut the file or name the versions with --input", quoteName(v.File), v.Lang, firstLine(vers, v.Lang), v.Paras[0].Start)
 			}
-			return nil, fmt.Errorf("%s and %s are both in %s; name each file's language with --input LANG=PATH", prev, v.File, langName(v.Lang))
+			return nil, fmt.Errorf("%s and %s are both in %s; name each file's language with --input LANG=PATH", quoteName(prev), quoteName(v.File), langName(v.Lang))
 		}
 		seen[v.Lang] = v.File
 	}
