@@ -21,6 +21,7 @@ type alignOpts struct {
 	commonOpts
 	by       string
 	presplit bool
+	csvSafe  bool
 }
 
 var alignFormats = []string{"tsv", "jsonl", "csv", "tmx", "moses", "html", "ladder"}
@@ -59,6 +60,7 @@ paralign align --by sentence --presplit --format ladder --langs de,fr test.de te
 		o := &alignOpts{}
 		fs.StringVar(&o.by, "by", "section", "unit: section, paragraph or sentence")
 		fs.BoolVar(&o.presplit, "presplit", false, "with --by sentence: two files, one sentence per line, aligned as they are")
+		fs.BoolVar(&o.csvSafe, "csv-safe", false, "with --format csv: prefix ' to cells starting with = + - @ (a formula to a spreadsheet)")
 		addCommon(fs, &o.commonOpts, alignFormats)
 		return o
 	},
@@ -69,6 +71,9 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 	o := opts.(*alignOpts)
 	if err := o.checkFormat(alignFormats); err != nil {
 		return err
+	}
+	if o.csvSafe && o.format != "csv" {
+		return usagef("--csv-safe wants --format csv")
 	}
 	unit, ok := align.ParseUnit(o.by)
 	if !ok {
@@ -122,7 +127,7 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 		case "jsonl":
 			return writeRowsJSONL(w, vers, rows, unit != align.BySection)
 		case "csv":
-			return writeRowsCSV(w, vers, rows)
+			return writeRowsCSV(w, vers, rows, o.csvSafe)
 		case "tmx":
 			return writeRowsTMX(w, vers, rows, unit)
 		case "html":
