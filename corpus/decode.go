@@ -406,8 +406,11 @@ func detect(data []byte, name string) (Decoded, error) {
 		return Decoded{Text: normalizeUTF8(data[:first], true), Encoding: "utf-8",
 			Warnings: []string{cutWarning("UTF-8", lineAt(data, first), first)}}, nil
 	case multi >= invalid:
-		// UTF-8 with stray bytes: a guess would garble every other
-		// non-ASCII character, so say where the fault is.
+		// UTF-8 with stray bytes (at least as many valid multi-byte
+		// characters as invalid bytes; a code page has a valid pair only
+		// by accident, far more rarely than an invalid byte, see
+		// minMixedUTF8): a guess would garble every other non-ASCII
+		// character, so say where the fault is.
 		return Decoded{}, encodingError(name, lineAt(data, first), "UTF-8", first, fmt.Sprintf("byte 0x%02x", data[first]))
 	}
 	if line, n := cleanUTF8Lines(data); n >= minMixedUTF8 {
