@@ -32,6 +32,16 @@ type Decoded struct {
 	Encoding string
 	// BOM reports whether the input started with a byte-order mark.
 	BOM bool
+	// Warnings says what Decode repaired without failing, one sentence
+	// each without the file name: a last character cut off (a truncated
+	// file) became U+FFFD.
+	Warnings []string
+}
+
+// cutWarning is the warning for input cut off inside its last character
+// at byte offset off, on the given line.
+func cutWarning(enc string, line, off int) string {
+	return fmt.Sprintf("line %d: the input ends inside a %s character at byte offset %d (a truncated file?); it is read as U+FFFD", line, enc, off)
 }
 
 // Decode turns the raw bytes of a text file into UTF-8 text. name is used
@@ -40,14 +50,20 @@ type Decoded struct {
 // When enc is "", Decode detects the encoding, in this order: a byte-order
 // mark (UTF-8, UTF-16LE/BE, UTF-32LE/BE); valid UTF-8; UTF-16 without a
 // byte-order mark, when the positions of the zero bytes say so clearly and
-// the text decodes cleanly; otherwise the most plausible of the common
+// the text decodes cleanly; UTF-32 or UTF-16 without a byte-order mark by
+// structure (Chinese, Japanese, Korean: valid units, no NUL, characters of
+// written scripts; see guessUnicodeForm); otherwise the most plausible of the common
 // single-byte code pages (windows-1252 or iso-8859-1, windows-1251, koi8-r,
 // koi8-u, iso-8859-5, ibm866, windows-1250, iso-8859-2), chosen by how much
 // the decoded text looks like Russian, Ukrainian, Bulgarian, German, French,
-// Spanish, Polish, Czech and other European languages. Input that is
-// UTF-8 but for a few invalid bytes is an error rather than a guess; an
-// incomplete UTF-8 or UTF-16 sequence at the very end (a cut file) becomes
-// U+FFFD.
+// Spanish, Polish, Czech and other European languages. A code page is
+// never guessed for input that holds valid multi-byte UTF-8 as well as
+// invalid bytes, when it is mostly UTF-8 (as many valid multi-byte
+// characters as invalid bytes) or has lines of UTF-8 beside lines in
+// another encoding (see minMixedUTF8): that is a *ParseError wrapping
+// ErrEncoding at the first invalid byte. An incomplete UTF-8, UTF-16 or
+// UTF-32 character at the very end (a cut file) becomes U+FFFD, with a
+// warning in Decoded.Warnings.
 //
 // When enc is not "", it names the encoding and detection is skipped. The
 // common names and aliases are accepted, in any case and with or without
@@ -366,6 +382,11 @@ func detect(data []byte, name string) (Decoded, error) {
 				return d, nil
 			}
 		}
+		if f, ok := guessUnicodeForm(data); ok {
+			if d, err := decodeUnicode(data, 0, f, name, false); err == nil {
+				return d, nil
+			}
+		}
 	}
 	if what := binaryBytes(&h, len(data)); what != "" {
 		return Decoded{}, binaryError(name, what)
@@ -382,11 +403,21 @@ func detect(data []byte, name string) (Decoded, error) {
 	switch {
 	case tail && multi > 0:
 		// A file cut in the middle of a character.
-		return Decoded{Text: normalizeUTF8(data[:first], true), Encoding: "utf-8"}, nil
-	case multi >= 2*invalid:
-		// UTF-8 with stray bytes: a guess would garble every other
-		// non-ASCII character, so say where the fault is.
+		return Decoded{Text: normalizeUTF8(data[:first], true), Encoding: "utf-8",
+			Warnings: []string{cutWarning("UTF-8", lineAt(data, first), first)}}, nil
+	case multi >= invalid:
+		// UTF-8 with stray bytes (at least as many valid multi-byte
+		// characters as invalid bytes; a code page has a valid pair only
+		// by accident, far more rarely than an invalid byte, see
+		// minMixedUTF8): a guess would garble every other non-ASCII
+		// character, so say where the fault is.
 		return Decoded{}, encodingError(name, lineAt(data, first), "UTF-8", first, fmt.Sprintf("byte 0x%02x", data[first]))
+	}
+	if line, n := cleanUTF8Lines(data); n >= minMixedUTF8 {
+		// UTF-8 lines and lines in another encoding: any one code page
+		// would garble one kind or the other.
+		return Decoded{}, encodingError(name, lineAt(data, first), "UTF-8", first,
+			fmt.Sprintf("byte 0x%02x; line %d is UTF-8, so the file mixes encodings (convert it, or name one with --encoding)", data[first], line))
 	}
 	enc, cm := guessSingleByte(data, &h)
 	return Decoded{Text: decodeSingleByte(data, cm, &h), Encoding: enc}, nil
@@ -487,7 +518,8 @@ func decodeUTF8(data []byte, bom int, name string, strict bool) (Decoded, error)
 	}
 	first, _, _ := scanUTF8(body)
 	if !strict && len(body)-first < utf8.UTFMax && !utf8.FullRune(body[first:]) {
-		return Decoded{Text: normalizeUTF8(body[:first], true), Encoding: "utf-8", BOM: bom > 0}, nil
+		return Decoded{Text: normalizeUTF8(body[:first], true), Encoding: "utf-8", BOM: bom > 0,
+			Warnings: []string{cutWarning("UTF-8", lineAt(data, bom+first), bom+first)}}, nil
 	}
 	off := bom + first
 	detail := fmt.Sprintf("byte 0x%02x", data[off])
@@ -522,6 +554,51 @@ func scanUTF8(data []byte) (first, multi, invalid int) {
 		i += size
 	}
 	return first, multi, invalid
+}
+
+// minMixedUTF8 is how many valid multi-byte UTF-8 characters, on lines
+// without an invalid byte, make a file that also holds invalid bytes a
+// mix of UTF-8 and another encoding rather than a legacy code page: two,
+// as in one pair of curly quotes. In a code page a valid UTF-8 pair is an
+// accident (a Windows-1251 capital before і or », a Latin-1 capital
+// before a guillemet), and a line of such text without any invalid byte
+// as well is rarer still, since nearly every other letter of it is one.
+const minMixedUTF8 = 2
+
+// cleanUTF8Lines counts the multi-byte characters on the lines of data
+// that are valid UTF-8, and returns the first such line (1-based) that
+// holds one; 0 and 0 when none does.
+func cleanUTF8Lines(data []byte) (first, n int) {
+	for line := 1; len(data) > 0; line++ {
+		end := bytes.IndexAny(data, "\r\n")
+		if end < 0 {
+			end = len(data)
+		}
+		l := data[:end]
+		if utf8.Valid(l) {
+			if m := utf8.RuneCount(l) - countASCII(l); m > 0 {
+				n += m
+				if first == 0 {
+					first = line
+				}
+			}
+		}
+		if end < len(data) && data[end] == '\r' && end+1 < len(data) && data[end+1] == '\n' {
+			end++
+		}
+		data = data[min(end+1, len(data)):]
+	}
+	return first, n
+}
+
+func countASCII(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c < utf8.RuneSelf {
+			n++
+		}
+	}
+	return n
 }
 
 // normalizeUTF8 returns valid UTF-8 data as a string with CRLF and lone CR
@@ -637,11 +714,13 @@ func decodeUnicode(data []byte, bom int, f unicodeForm, name string, strict bool
 	// First pass: validate, count lines for errors, size the output.
 	size, nul, ctl, chars, line := 0, 0, 0, 0, 1
 	prevCR := false
+	var warnings []string
 	for i := 0; i < len(body); {
 		r, n, why, c := f.next(body[i:])
 		if n == 0 {
 			if c && !strict {
 				size += utf8.UTFMax
+				warnings = append(warnings, cutWarning(f.displayName(), line, bom+i))
 				break
 			}
 			return Decoded{}, encodingError(name, line, f.displayName(), bom+i, why)
@@ -702,7 +781,7 @@ func decodeUnicode(data []byte, bom int, f unicodeForm, name string, strict bool
 		}
 	}
 	b.Write(buf[:w])
-	return Decoded{Text: b.String(), Encoding: f.name(), BOM: bom > 0}, nil
+	return Decoded{Text: b.String(), Encoding: f.name(), BOM: bom > 0, Warnings: warnings}, nil
 }
 
 // guessUTF16 reports whether data, which has no byte-order mark, looks like
@@ -722,6 +801,66 @@ func guessUTF16(data []byte) (le, ok bool) {
 	leOK := highBytesLike(&odd, &even, n)
 	beOK := highBytesLike(&even, &odd, n)
 	return leOK, leOK != beOK
+}
+
+// minTextShare is the share of characters in the scripts of written text
+// (textScripts) that makes bytes without a byte-order mark UTF-16 or
+// UTF-32 by structure: 95%. Text has nearly all its characters there;
+// the same bytes read in the wrong form or byte order put its line ends
+// and spaces (0x0A00, 0x2000…) and much else outside them, and binary
+// data fails sooner, on a lone surrogate or a NUL.
+const minTextShare = 0.95
+
+// textScripts are the scripts whose characters count as text for
+// guessUnicodeForm: the alphabets and syllabaries of living languages,
+// and Common (digits, punctuation, spaces) and Inherited (combining marks).
+var textScripts = []*unicode.RangeTable{
+	unicode.Common, unicode.Inherited, unicode.Latin, unicode.Greek, unicode.Cyrillic,
+	unicode.Armenian, unicode.Georgian, unicode.Hebrew, unicode.Arabic, unicode.Devanagari,
+	unicode.Bengali, unicode.Tamil, unicode.Thai, unicode.Han, unicode.Hiragana,
+	unicode.Katakana, unicode.Hangul, unicode.Bopomofo,
+}
+
+// guessUnicodeForm picks, for data with zero bytes and no byte-order mark
+// whose byte statistics did not settle it (guessUTF16 expects most
+// characters in one 256-character block, as Latin and Cyrillic text has;
+// Chinese, Japanese and Korean spread over thousands), the form among
+// UTF-32LE, UTF-32BE, UTF-16LE and UTF-16BE that decodes data without an
+// invalid unit (a lone surrogate, a code point past U+10FFFF), NUL or
+// control character other than tab, line ends and form feed, and with the
+// most characters in textScripts, at least minTextShare of them.
+func guessUnicodeForm(data []byte) (unicodeForm, bool) {
+	var best unicodeForm
+	bestText := 0
+	for _, f := range []unicodeForm{{4, true}, {4, false}, {2, true}, {2, false}} {
+		if len(data)%f.width != 0 {
+			continue
+		}
+		if text, ok := f.textLike(data); ok && text > bestText {
+			best, bestText = f, text
+		}
+	}
+	return best, bestText > 0
+}
+
+// textLike decodes data in f and reports how many of its characters are in
+// textScripts, and whether it decodes as text: no invalid unit, no NUL or
+// control character other than tab, line ends and form feed, and at least
+// minTextShare of its characters in textScripts.
+func (f unicodeForm) textLike(data []byte) (text int, ok bool) {
+	chars := 0
+	for i := 0; i < len(data); {
+		r, n, _, _ := f.next(data[i:])
+		if n == 0 || r == 0 || r < 0x20 && !isTextControl(r) {
+			return 0, false
+		}
+		i += n
+		chars++
+		if r < utf8.RuneSelf || unicode.In(r, textScripts...) {
+			text++
+		}
+	}
+	return text, chars > 0 && float64(text) >= minTextShare*float64(chars)
 }
 
 // highBytesLike reports whether hi and lo, the histograms of the two bytes

@@ -161,6 +161,14 @@ func TestDecodeDetectSingleByte(t *testing.T) {
 	}
 }
 
+// Chinese, Japanese and Korean prose for the BOM-less UTF-16 and UTF-32
+// cases.
+const (
+	textZH = "联合国的宗旨是维持国际和平及安全。\n为此目的，采取有效集体办法，以防止且消除对于和平之威胁。\n"
+	textJA = "国際連合の目的は、国際の平和及び安全を維持することである。\nそのために、平和に対する脅威の防止及び除去のための有効な集団的措置をとること。\n"
+	textKO = "국제연합의 목적은 국제평화와 안전을 유지하는 것이다.\n그리고 이 목적을 위하여 평화에 대한 위협의 방지, 제거 그리고 침략행위의 진압을 위한 유효한 집단적 조치를 취한다.\n"
+)
+
 func TestDecode(t *testing.T) {
 	tests := []struct {
 		name string
@@ -174,7 +182,8 @@ func TestDecode(t *testing.T) {
 		{name: "utf-8 bom only", in: []byte("\ufeff"), want: Decoded{Encoding: "utf-8", BOM: true}},
 		{name: "utf-8 feff inside", in: []byte("a\ufeffb"), want: Decoded{Text: "a\ufeffb", Encoding: "utf-8"}},
 		{name: "utf-8 bom and feff", in: []byte("\ufeff\ufeffb"), want: Decoded{Text: "\ufeffb", Encoding: "utf-8", BOM: true}},
-		{name: "utf-8 cut at end", in: []byte("Привет, м\xd0"), want: Decoded{Text: "Привет, м\ufffd", Encoding: "utf-8"}},
+		{name: "utf-8 cut at end", in: []byte("Привет, м\xd0"), want: Decoded{Text: "Привет, м\ufffd", Encoding: "utf-8",
+			Warnings: []string{"line 1: the input ends inside a UTF-8 character at byte offset 16 (a truncated file?); it is read as U+FFFD"}}},
 		{name: "crlf", in: []byte("a\r\nb\r\n"), want: Decoded{Text: "a\nb\n", Encoding: "utf-8"}},
 		{name: "cr", in: []byte("a\rb\r"), want: Decoded{Text: "a\nb\n", Encoding: "utf-8"}},
 		{name: "mixed line ends", in: []byte("a\r\nb\rc\nd\r\r\ne"), want: Decoded{Text: "a\nb\nc\nd\n\ne", Encoding: "utf-8"}},
@@ -184,11 +193,28 @@ func TestDecode(t *testing.T) {
 		{name: "utf-16be bom", in: utf16Bytes("Привет, мир!\r\n", false, true), want: Decoded{Text: "Привет, мир!\n", Encoding: "utf-16be", BOM: true}},
 		{name: "utf-16le bom feff inside", in: utf16Bytes("a\ufeffb", true, true), want: Decoded{Text: "a\ufeffb", Encoding: "utf-16le", BOM: true}},
 		{name: "utf-16le bom surrogates", in: utf16Bytes("smile 😀 done", true, true), want: Decoded{Text: "smile 😀 done", Encoding: "utf-16le", BOM: true}},
-		{name: "utf-16le bom cut", in: utf16Bytes("ab", true, true)[:5], want: Decoded{Text: "a\ufffd", Encoding: "utf-16le", BOM: true}},
+		{name: "utf-16le bom cut", in: utf16Bytes("ab", true, true)[:5], want: Decoded{Text: "a\ufffd", Encoding: "utf-16le", BOM: true,
+			Warnings: []string{"line 1: the input ends inside a UTF-16LE character at byte offset 4 (a truncated file?); it is read as U+FFFD"}}},
+		// Windows-1251 Ukrainian holds valid UTF-8 pairs by accident
+		// (Мі is CC B3, лії is EB B3 BF, Н» is CD BB): still a code page.
+		{name: "cp1251 with accidental utf-8", in: encode(t, charmap.Windows1251, "Мі в Італії, «ООН»\nВін\n"), want: Decoded{Text: "Мі в Італії, «ООН»\nВін\n", Encoding: "windows-1251"}},
 		{name: "utf-16le latin", in: utf16Bytes(textDE, true, false), want: Decoded{Text: textDE, Encoding: "utf-16le"}},
 		{name: "utf-16be latin", in: utf16Bytes(textFR, false, false), want: Decoded{Text: textFR, Encoding: "utf-16be"}},
 		{name: "utf-16le cyrillic", in: utf16Bytes(textRU, true, false), want: Decoded{Text: textRU, Encoding: "utf-16le"}},
 		{name: "utf-16be cyrillic", in: utf16Bytes(textRU+"\r\n"+textUK, false, false), want: Decoded{Text: textRU + "\n" + textUK, Encoding: "utf-16be"}},
+		// issue 12: CJK text in UTF-16 or UTF-32 without a byte-order mark
+		// was called binary (NUL bytes): its characters spread over
+		// thousands of code points, so the byte statistics that find
+		// Latin and Cyrillic UTF-16 do not; the structure does.
+		{name: "utf-16le chinese", in: utf16Bytes(textZH, true, false), want: Decoded{Text: textZH, Encoding: "utf-16le"}},
+		{name: "utf-16be chinese", in: utf16Bytes(textZH, false, false), want: Decoded{Text: textZH, Encoding: "utf-16be"}},
+		{name: "utf-16le japanese", in: utf16Bytes(textJA, true, false), want: Decoded{Text: textJA, Encoding: "utf-16le"}},
+		{name: "utf-16be japanese", in: utf16Bytes(textJA, false, false), want: Decoded{Text: textJA, Encoding: "utf-16be"}},
+		{name: "utf-16le korean", in: utf16Bytes(textKO, true, false), want: Decoded{Text: textKO, Encoding: "utf-16le"}},
+		{name: "utf-16be korean", in: utf16Bytes(textKO, false, false), want: Decoded{Text: textKO, Encoding: "utf-16be"}},
+		{name: "utf-32le cjk", in: utf32Bytes(textZH+textJA+textKO, true, false), want: Decoded{Text: textZH + textJA + textKO, Encoding: "utf-32le"}},
+		{name: "utf-32be cjk", in: utf32Bytes(textZH+textJA+textKO, false, false), want: Decoded{Text: textZH + textJA + textKO, Encoding: "utf-32be"}},
+		{name: "utf-32le latin", in: utf32Bytes(textDE, true, false), want: Decoded{Text: textDE, Encoding: "utf-32le"}},
 		{name: "utf-32le bom", in: utf32Bytes("Grüße 😀", true, true), want: Decoded{Text: "Grüße 😀", Encoding: "utf-32le", BOM: true}},
 		{name: "utf-32be bom", in: utf32Bytes("Grüße\r\n", false, true), want: Decoded{Text: "Grüße\n", Encoding: "utf-32be", BOM: true}},
 	}
@@ -378,6 +404,14 @@ func TestDecodeErrors(t *testing.T) {
 			msg: "in.txt:2: invalid UTF-16LE at byte offset 6: unpaired surrogate U+DC00"},
 		{name: "detected utf-8 with stray byte", in: []byte("Привет\nмир\n\x98всем"), wantErr: ErrEncoding, line: 3,
 			msg: "in.txt:3: invalid UTF-8 at byte offset 20: byte 0x98"},
+		// issue 12: one é in UTF-8 and one stray Latin-1 byte read as
+		// Latin-1 gave cafÃ©.
+		{name: "one utf-8 character and one stray byte", in: []byte("café\nna\xefve\n"), wantErr: ErrEncoding, line: 2,
+			msg: "in.txt:2: invalid UTF-8 at byte offset 8: byte 0xef"},
+		// issue 12: UTF-8 English then Windows-1251 Russian printed
+		// вЂњthe AllianceвЂќ.
+		{name: "utf-8 then cp1251", in: append([]byte("The “Alliance” was founded.\n\n"), encode(t, charmap.Windows1251, "Союз был основан.\n")...), wantErr: ErrEncoding, line: 3,
+			msg: "in.txt:3: invalid UTF-8 at byte offset 33: byte 0xd1; line 1 is UTF-8, so the file mixes encodings (convert it, or name one with --encoding)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -446,10 +480,13 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, enc string) {
 		got, err := Decode(data, "fuzz", enc)
 		if err != nil {
-			if got != (Decoded{}) {
+			if got.Text != "" || got.Encoding != "" || got.BOM || got.Warnings != nil {
 				t.Errorf("Decode(%q, %q) = %+v with error %v, want zero Decoded", data, enc, got, err)
 			}
 			return
+		}
+		if len(got.Warnings) > 0 && !strings.HasSuffix(got.Text, "\uFFFD") {
+			t.Errorf("Decode(%q, %q) warns %q, but its text does not end in U+FFFD", data, enc, got.Warnings)
 		}
 		if !utf8.ValidString(got.Text) {
 			t.Errorf("Decode(%q, %q).Text = %q, not valid UTF-8", data, enc, got.Text)

@@ -3,6 +3,10 @@ package corpus
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // ParseError is an error in an input, with its position. Line is 1-based;
@@ -13,11 +17,24 @@ type ParseError struct {
 	Err  error
 }
 
+// Error is "file:line: message", or "file: message" without a line; a
+// file name holding a control character is quoted (see QuoteName).
 func (e *ParseError) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+		return fmt.Sprintf("%s:%d: %v", QuoteName(e.File), e.Line, e.Err)
 	}
-	return fmt.Sprintf("%s: %v", e.File, e.Err)
+	return fmt.Sprintf("%s: %v", QuoteName(e.File), e.Err)
+}
+
+// QuoteName returns a file name as a line-oriented message or report
+// prints it: as it is, or quoted Go-style (strconv.Quote) when it holds a
+// control character (a tab, a newline) or is not UTF-8, so that the line
+// stays one line, its fields stay apart, and the name can be read back.
+func QuoteName(name string) string {
+	if !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl) {
+		return strconv.Quote(name)
+	}
+	return name
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }

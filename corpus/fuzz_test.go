@@ -146,8 +146,8 @@ func FuzzReadBytes(f *testing.F) {
 			if doc != nil {
 				t.Fatalf("ReadBytes(%q) = %v with error %v", data, doc, err)
 			}
-			if !errors.Is(err, ErrUnknownEncoding) && !strings.Contains(err.Error(), name) {
-				t.Fatalf("ReadBytes(%q): error %q does not name the input %q", data, err, name)
+			if !errors.Is(err, ErrUnknownEncoding) && !strings.Contains(err.Error(), QuoteName(name)) {
+				t.Fatalf("ReadBytes(%q): error %q does not name the input %s", data, err, QuoteName(name))
 			}
 			return
 		}

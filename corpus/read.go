@@ -18,6 +18,9 @@ type Document struct {
 	Encoding   string // the encoding used, as Decoded.Encoding
 	Format     Format // the markup used
 	Paragraphs []Paragraph
+	// Warnings are Decoded.Warnings: what reading repaired (a cut last
+	// character), one sentence each without the file name.
+	Warnings []string
 }
 
 // Read reads a whole input, decodes it and splits it into paragraphs.
@@ -73,5 +76,5 @@ func ReadBytes(data []byte, name string, opts ReadOptions) (*Document, error) {
 	if len(paras) == 0 || strings.TrimFunc(dec.Text, isSpace) == "" {
 		return nil, &ParseError{File: name, Err: ErrEmpty}
 	}
-	return &Document{File: name, Encoding: dec.Encoding, Format: format, Paragraphs: paras}, nil
+	return &Document{File: name, Encoding: dec.Encoding, Format: format, Paragraphs: paras, Warnings: dec.Warnings}, nil
 }

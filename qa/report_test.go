@@ -179,6 +179,23 @@ func TestWriteText(t *testing.T) {
 	}
 }
 
+// TestWriteTextQuotesName: a file name holding a tab or newline is
+// quoted, so a finding stays one line of file:section fields (issue 12).
+func TestWriteTextQuotesName(t *testing.T) {
+	rep := faulty(t, "")
+	rep.Findings[0].File = "es\n2.txt"
+	var b bytes.Buffer
+	if err := WriteText(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	if want := `"es\n2.txt":1:1 error number-missing: `; !strings.HasPrefix(b.String(), want) {
+		t.Errorf("WriteText = %q, want it to start %q", b.String(), want)
+	}
+	if n := strings.Count(b.String(), "\n"); n != len(rep.Findings)+1 {
+		t.Errorf("WriteText wrote %d lines, want %d", n, len(rep.Findings)+1)
+	}
+}
+
 func TestWriteTSV(t *testing.T) {
 	rep := faulty(t, "")
 	rep.Findings[0].Message = "a\ttab and a\nnewline"

@@ -6,7 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/paralign/paralign/corpus"
 )
@@ -16,11 +15,12 @@ import (
 //
 //	file:line:column: severity check: message (section S, paragraph P)
 //
-// then a summary line.
+// then a summary line. A file name holding a tab or newline is quoted
+// (corpus.QuoteName), so each finding stays one line.
 func WriteText(w io.Writer, rep Report) error {
 	var b strings.Builder
 	for _, f := range rep.Findings {
-		fmt.Fprintf(&b, "%s:%d:%d: %s %s: %s (%s)\n", quoteName(f.File), f.Line, max(f.Column, 1), f.Severity, f.Check, corpus.CellText(f.Message), where(f))
+		fmt.Fprintf(&b, "%s:%d:%d: %s %s: %s (%s)\n", corpus.QuoteName(f.File), f.Line, max(f.Column, 1), f.Severity, f.Check, corpus.CellText(f.Message), where(f))
 	}
 	b.WriteString(summaryLine(rep))
 	b.WriteByte('\n')
@@ -47,15 +47,6 @@ func where(f Finding) string {
 		s += fmt.Sprintf(", sentence %d", f.Sentence)
 	}
 	return s
-}
-
-// quoteName quotes a file name holding a control character (a tab or a
-// newline would split the line), Go-style.
-func quoteName(name string) string {
-	if strings.IndexFunc(name, unicode.IsControl) >= 0 {
-		return strconv.Quote(name)
-	}
-	return name
 }
 
 func summaryLine(rep Report) string {
@@ -168,7 +159,7 @@ func WriteTSV(w io.Writer, rep Report) error {
 			langs[i] = l.String()
 		}
 		t.Write([]string{
-			f.Fingerprint, f.Severity.String(), f.Check, f.ITSType, f.File, strconv.Itoa(f.Line), f.Section,
+			f.Fingerprint, f.Severity.String(), f.Check, f.ITSType, corpus.QuoteName(f.File), strconv.Itoa(f.Line), f.Section,
 			strconv.Itoa(f.Unit), strconv.Itoa(f.Sentence), strings.Join(langs, ","), f.Message, strings.Join(f.Evidence, " | "),
 		})
 	}

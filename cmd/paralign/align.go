@@ -21,6 +21,7 @@ type alignOpts struct {
 	commonOpts
 	by       string
 	presplit bool
+	csvSafe  bool
 }
 
 var alignFormats = []string{"tsv", "jsonl", "csv", "tmx", "moses", "html", "ladder"}
@@ -59,6 +60,7 @@ paralign align --by sentence --presplit --format ladder --langs de,fr test.de te
 		o := &alignOpts{}
 		fs.StringVar(&o.by, "by", "section", "unit: section, paragraph or sentence")
 		fs.BoolVar(&o.presplit, "presplit", false, "with --by sentence: two files, one sentence per line, aligned as they are")
+		fs.BoolVar(&o.csvSafe, "csv-safe", false, "with --format csv: prefix ' to cells starting with = + - @ (a formula to a spreadsheet)")
 		addCommon(fs, &o.commonOpts, alignFormats)
 		addBatch(fs, &o.batchOpts)
 		return o
@@ -70,6 +72,9 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 	o := opts.(*alignOpts)
 	if err := o.checkFormat(alignFormats); err != nil {
 		return err
+	}
+	if o.csvSafe && o.format != "csv" {
+		return usagef("--csv-safe wants --format csv")
 	}
 	unit, ok := align.ParseUnit(o.by)
 	if !ok {
@@ -102,7 +107,7 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 			case "jsonl":
 				return writeRowsJSONL(w, vers, rows, unit != align.BySection)
 			case "csv":
-				return writeRowsCSV(w, vers, rows)
+				return writeRowsCSV(w, vers, rows, o.csvSafe)
 			case "tmx":
 				return writeRowsTMX(w, vers, rows, unit)
 			case "html":
@@ -151,7 +156,7 @@ func (o *alignOpts) runMoses(ctx context.Context, e *env, unit align.Unit, args 
 	for _, v := range vers {
 		k := slices.Index(j.langs, v.Lang)
 		if k < 0 {
-			return fmt.Errorf("%s: version in %s, not among --langs", v.File, v.Lang)
+			return fmt.Errorf("%s: version in %s, not among --langs", quoteName(v.File), v.Lang)
 		}
 		ts = append(ts, j.out[k])
 	}
@@ -181,7 +186,7 @@ func runPresplit(ctx context.Context, e *env, o *alignOpts, args []string) error
 	}
 	var lines [2][]string
 	for k, src := range srcs {
-		name, data, err := readRaw(e, src)
+		name, data, err := readRaw(e, src, int64(o.maxInput))
 		if err != nil {
 			return err
 		}
@@ -189,6 +194,7 @@ func runPresplit(ctx context.Context, e *env, o *alignOpts, args []string) error
 		if err != nil {
 			return inputError(err)
 		}
+		warn(e, name, dec.Warnings)
 		text := strings.TrimSuffix(dec.Text, "\n")
 		if text != "" {
 			lines[k] = strings.Split(text, "\n")

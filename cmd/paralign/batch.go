@@ -409,7 +409,11 @@ func (o *commonOpts) dirTargets(e *env, langs []corpus.Lang, b *batch) (files, i
 		if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
 			return nil, fmt.Errorf("%s: cannot make the folder: %w", quoteName(filepath.Dir(p)), plainPathError(err))
 		}
-		return checkTarget(p, o.force)
+		t, err := checkTarget(p, o.force)
+		if t != nil {
+			t.writing = e.writing // a signal waits for its temporary file
+		}
+		return t, err
 	}
 	for _, d := range b.docs {
 		if c := path.Clean(d.name); path.IsAbs(c) || c == ".." || strings.HasPrefix(c, "../") {

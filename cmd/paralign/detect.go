@@ -75,7 +75,7 @@ func runDetect(ctx context.Context, e *env, opts any, args []string) error {
 			t.Write([]string{"file", "start", "end", "lang", "conf", "text"})
 			for _, d := range j.docs {
 				for _, p := range d.Paragraphs {
-					t.Write([]string{p.File, strconv.Itoa(p.Start), strconv.Itoa(p.End), p.Lang.String(), fmt.Sprintf("%.2f", p.Conf), p.Text})
+					t.Write([]string{corpus.QuoteName(p.File), strconv.Itoa(p.Start), strconv.Itoa(p.End), p.Lang.String(), fmt.Sprintf("%.2f", p.Conf), p.Text})
 				}
 			}
 			t.Flush()

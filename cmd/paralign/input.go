@@ -6,12 +6,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 
@@ -31,6 +30,7 @@ type commonOpts struct {
 	lowAccuracy bool
 	force       bool
 	batchOpts   // set by align, coverage and compare
+	maxInput    byteSize
 	// perLang: -o names a prefix, one file PREFIX.LANG per language of
 	// --langs (--format moses); set by the command, not a flag.
 	perLang bool
@@ -44,6 +44,8 @@ func addCommon(fs *pflag.FlagSet, o *commonOpts, formats []string) {
 	fs.StringArrayVar(&o.inputs, "input", nil, "a language version given with its language, `LANG=PATH` (repeatable); instead of FILE arguments")
 	fs.StringVar(&o.encoding, "encoding", "", "input encoding (utf-8, utf-16le, windows-1251, koi8-r, iso-8859-1, windows-1252, …); default: detected")
 	fs.StringVar(&o.markup, "markup", "auto", "input markup: "+markups+" (auto: by name and content; plain reads any file as text)")
+	o.maxInput = defaultMaxInput
+	fs.Var(&o.maxInput, "max-input", "refuse an input larger than `SIZE` (units K, M, G, T: powers of 1024); 0: any size")
 	fs.BoolVar(&o.lowAccuracy, "low-accuracy", false, "lingua's low-accuracy mode: much less memory, weaker on short lines")
 }
 
@@ -166,12 +168,7 @@ func checkDistinct(srcs []source) error {
 // quoteName quotes a file name for a message, Go-style, when it holds a
 // control character (a tab, a newline) or is not UTF-8, so the message
 // stays one line and says what the name is.
-func quoteName(name string) string {
-	if !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl) {
-		return strconv.Quote(name)
-	}
-	return name
-}
+func quoteName(name string) string { return corpus.QuoteName(name) }
 
 func joinLangs(langs []corpus.Lang) string {
 	s := make([]string, len(langs))
@@ -194,36 +191,131 @@ func (o *commonOpts) readSource(ctx context.Context, e *env, src source) (*corpu
 		return nil, usagef("unknown --markup %q: want %s", o.markup, markups)
 	}
 	ropts := corpus.ReadOptions{Encoding: o.encoding, Format: format}
-	name, data, err := readRaw(e, src)
+	name, data, err := readRaw(e, src, int64(o.maxInput))
 	if err != nil {
 		return nil, err
 	}
 	doc, err := corpus.ReadBytes(data, name, ropts)
-	return doc, inputError(err)
+	if err != nil {
+		return nil, inputError(err)
+	}
+	warn(e, name, doc.Warnings)
+	return doc, nil
 }
 
 // readRaw reads one input whole: a file, or standard input for "-". It
-// returns the name errors and output give the input.
-func readRaw(e *env, src source) (string, []byte, error) {
+// returns the name errors and output give the input. An input larger
+// than limit bytes (0: no limit) is an error: a regular file's size is
+// known before reading; anything else (standard input, a FIFO, a device
+// such as /dev/zero) is read up to limit and refused past it.
+func readRaw(e *env, src source, limit int64) (string, []byte, error) {
 	if src.path == "-" {
-		data, err := io.ReadAll(e.stdin)
+		data, err := readLimited(e.stdin, limit)
 		if err != nil {
 			return "", nil, fmt.Errorf("<stdin>: %w", err)
 		}
 		return "<stdin>", data, nil
 	}
+	name := quoteName(src.path)
 	info, err := os.Stat(src.path)
 	if err != nil {
-		return "", nil, fmt.Errorf("%s: %w", quoteName(src.path), plainPathError(err))
+		return "", nil, fmt.Errorf("%s: %w", name, plainPathError(err))
 	}
 	if info.IsDir() {
-		return "", nil, fmt.Errorf("%s: is a directory, not a file", quoteName(src.path))
+		return "", nil, fmt.Errorf("%s: is a directory, not a file", name)
 	}
-	data, err := os.ReadFile(src.path)
+	if limit > 0 && info.Mode().IsRegular() && info.Size() > limit {
+		return "", nil, fmt.Errorf("%s: %w", name, tooLarge(limit, info.Size()))
+	}
+	f, err := os.Open(src.path)
 	if err != nil {
-		return "", nil, fmt.Errorf("%s: %w", quoteName(src.path), plainPathError(err))
+		return "", nil, fmt.Errorf("%s: %w", name, plainPathError(err))
+	}
+	defer f.Close()
+	data, err := readLimited(f, limit)
+	if err != nil {
+		return "", nil, fmt.Errorf("%s: %w", name, plainPathError(err))
 	}
 	return src.path, data, nil
+}
+
+// readLimited reads r to its end, or fails once it has given more than
+// limit bytes (0: no limit).
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		return io.ReadAll(r)
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err == nil && int64(len(data)) > limit {
+		return nil, tooLarge(limit, -1)
+	}
+	return data, err
+}
+
+// tooLarge is the error for an input over limit bytes; size is its size
+// when known, else -1.
+func tooLarge(limit, size int64) error {
+	has := ""
+	if size >= 0 {
+		has = fmt.Sprintf(" (%d bytes)", size)
+	}
+	return fmt.Errorf("larger than --max-input %s%s; raise it, or --max-input 0 for any size", byteSize(limit), has)
+}
+
+// defaultMaxInput is --max-input's default, 1 GiB: larger than any
+// document paralign is made for (the largest real corpus file is tens of
+// megabytes), and a run on it needs several times its size in memory, so
+// a file past it is far more likely a mistake (a link to /dev/zero, a
+// disk image) than a text.
+const defaultMaxInput byteSize = 1 << 30
+
+// byteSize is a flag's size in bytes, written with binary units: 512M,
+// 2G, 1GiB, 100k, 1048576.
+type byteSize int64
+
+// sizeUnits are byteSize's suffixes, powers of 1024, largest first for
+// printing.
+var sizeUnits = []struct {
+	suffix string
+	n      int64
+}{{"T", 1 << 40}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}}
+
+func (b *byteSize) Set(s string) error {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "B"), "I")
+	mult := int64(1)
+	for _, u := range sizeUnits {
+		if rest, ok := strings.CutSuffix(t, u.suffix); ok {
+			t, mult = rest, u.n
+			break
+		}
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(t), 10, 64)
+	if err != nil || n < 0 || n > math.MaxInt64/mult {
+		return fmt.Errorf("want a size in bytes such as 512M, 2G or 0 for any size")
+	}
+	*b = byteSize(n * mult)
+	return nil
+}
+
+// String writes the size in the largest unit that divides it (1 GiB is
+// 1G), else in bytes.
+func (b byteSize) String() string {
+	for _, u := range sizeUnits {
+		if b != 0 && int64(b)%u.n == 0 {
+			return strconv.FormatInt(int64(b)/u.n, 10) + u.suffix
+		}
+	}
+	return strconv.FormatInt(int64(b), 10)
+}
+
+func (b *byteSize) Type() string { return "size" }
+
+// warn prints what reading an input repaired, one line each naming it.
+func warn(e *env, name string, warnings []string) {
+	for _, w := range warnings {
+		fmt.Fprintf(e.stderr, "paralign: warning: %s: %s\n", quoteName(name), w)
+	}
 }
 
 // inputError turns an unknown --encoding into a usage error.
@@ -292,7 +384,9 @@ func (o *commonOpts) load(ctx context.Context, e *env, args []string) (*job, err
 		if err := ctx.Err(); err != nil {
 			return nil, errInterrupted
 		}
-		j.det.Label(d.Paragraphs)
+		if err := j.det.LabelContext(ctx, d.Paragraphs); err != nil {
+			return nil, errInterrupted
+		}
 	}
 	return j, nil
 }
@@ -320,13 +414,13 @@ func (j *job) versions() ([]align.Version, error) {
 	seen := map[corpus.Lang]string{}
 	for _, v := range vers {
 		if !v.Lang.IsLanguage() {
-			return nil, fmt.Errorf("%s: no text in any of the languages %s", v.File, joinLangs(j.langs))
+			return nil, fmt.Errorf("%s: no text in any of the languages %s", quoteName(v.File), joinLangs(j.langs))
 		}
 		if prev, ok := seen[v.Lang]; ok {
 			if prev == v.File {
-				return nil, fmt.Errorf("%s: two separate %s versions in one file (lines %d and %d); cut the file or name the versions with --input", v.File, v.Lang, firstLine(vers, v.Lang), v.Paras[0].Start)
+				return nil, fmt.Errorf("%s: two separate %s versions in one file (lines %d and %d); cut the file or name the versions with --input", quoteName(v.File), v.Lang, firstLine(vers, v.Lang), v.Paras[0].Start)
 			}
-			return nil, fmt.Errorf("%s and %s are both in %s; name each file's language with --input LANG=PATH", prev, v.File, langName(v.Lang))
+			return nil, fmt.Errorf("%s and %s are both in %s; name each file's language with --input LANG=PATH", quoteName(prev), quoteName(v.File), langName(v.Lang))
 		}
 		seen[v.Lang] = v.File
 	}

@@ -13,7 +13,8 @@
 // holding several language versions one after another; several files are one
 // language version each. Run "paralign COMMAND --help" for the flags and
 // examples. Exit codes: 0 success, 1 failure, 2 usage error, 3 a quality
-// gate not met.
+// gate not met, 128 plus the signal's number when Ctrl-C (130) or SIGTERM
+// (143) stopped it.
 package main
 
 import "os"

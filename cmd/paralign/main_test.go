@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"golang.org/x/text/encoding/charmap"
 )
 
 func TestMain(m *testing.M) {
@@ -109,6 +110,49 @@ func mode(ts *testscript.TestScript, neg bool, args []string) {
 //	mkfile docx NAME [TEXT] a Word document of one paragraph of TEXT (none: no text)
 //	mkfile xlsx NAME        a zip holding a spreadsheet's workbook part
 //	mkfile ole NAME         an OLE compound file header (old .doc, encrypted .docx)
+//	mkfile cafe NAME        one UTF-8 é, then one Latin-1 byte (ï)
+//	mkfile utf8cp1251 NAME  English in UTF-8 (curly quotes), then Russian in Windows-1251
+//	mkfile cut NAME         UTF-8 Russian cut off inside its last character
+//	mkfile cjk16 NAME ENC   Chinese, Japanese and Korean paragraphs in ENC
+//	                        (utf-16le, utf-16be, utf-32le, utf-32be), no byte-order mark
+//
+// cjkText is Chinese, Japanese and Korean prose of the kind BOM-less
+// UTF-16 files from Windows tools hold.
+const cjkText = "1. 联合国的宗旨是维持国际和平及安全。\n\n2. 国際連合の目的は、国際の平和及び安全を維持することである。\n\n3. 국제연합의 목적은 국제평화와 안전을 유지하는 것이다.\n"
+
+// encodeUnicode encodes text in UTF-16 or UTF-32 of either byte order,
+// without a byte-order mark.
+func encodeUnicode(ts *testscript.TestScript, text, enc string) []byte {
+	var out []byte
+	put := func(u uint32, width int, le bool) {
+		for k := range width {
+			shift := 8 * k
+			if !le {
+				shift = 8 * (width - 1 - k)
+			}
+			out = append(out, byte(u>>shift))
+		}
+	}
+	for _, r := range text {
+		switch enc {
+		case "utf-16le", "utf-16be":
+			le := enc == "utf-16le"
+			if r >= 0x10000 {
+				r -= 0x10000
+				put(uint32(0xd800+r>>10), 2, le)
+				put(uint32(0xdc00+r&0x3ff), 2, le)
+				continue
+			}
+			put(uint32(r), 2, le)
+		case "utf-32le", "utf-32be":
+			put(uint32(r), 4, enc == "utf-32le")
+		default:
+			ts.Fatalf("mkfile cjk16: unknown encoding %q", enc)
+		}
+	}
+	return out
+}
+
 func mkfile(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 2 {
 		ts.Fatalf("usage: mkfile png|gzip|latin1|line|bomlatin1|mixed|docx|xlsx|ole NAME [MB|TEXT]")
@@ -128,6 +172,20 @@ func mkfile(ts *testscript.TestScript, neg bool, args []string) {
 		if args[0] == "bomlatin1" {
 			data = append([]byte("\ufeff"), data...)
 		}
+	case "cafe":
+		data = []byte("1. Le café est ouvert.\n\n2. Le na\xefve client attend.\n")
+	case "utf8cp1251":
+		data = []byte("1. The “Alliance” was founded in 2001.\n\n")
+		ru, err := charmap.Windows1251.NewEncoder().Bytes([]byte("1. «Союз» был основан в 2001 году.\n"))
+		ts.Check(err)
+		data = append(data, ru...)
+	case "cut":
+		data = []byte("1. Первый пункт заявления.\n\n2. Второй пункт заявлени\xd1")
+	case "cjk16":
+		if len(args) != 3 {
+			ts.Fatalf("usage: mkfile cjk16 NAME ENC")
+		}
+		data = encodeUnicode(ts, cjkText, args[2])
 	case "mixed":
 		data = []byte("1. The first point of the statement, ended with CRLF.\r\n\r\n2. The second point, ended with LF.\n\n3. The third point, ended with CR.\r\r4. The fourth point of the statement.\r\n")
 	case "docx", "xlsx":

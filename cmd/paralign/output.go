@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/paralign/paralign/corpus"
 )
@@ -41,6 +42,9 @@ type target struct {
 	dest    string      // the file written: name with symbolic links resolved
 	inPlace bool        // written in place, not replaced
 	old     fs.FileInfo // dest before the run; nil when it does not exist yet
+	// writing is env.writing: read-locked while the temporary file
+	// exists. Nil: not locked.
+	writing *sync.RWMutex
 }
 
 // checkTarget validates -o PATH: its directory exists and takes a new
@@ -160,6 +164,7 @@ func (o *commonOpts) targets(e *env, langs []corpus.Lang, srcs []source) ([]*tar
 		if err != nil {
 			return nil, err
 		}
+		t.writing = e.writing
 		out = append(out, t)
 	}
 	return out, nil
@@ -197,25 +202,47 @@ func sourceInfo(e *env, s source) fs.FileInfo {
 // pending is a target being written: a temporary file beside it, or a
 // buffer for a target written in place.
 type pending struct {
+	ctx context.Context
 	t   *target
 	tmp *os.File
 	buf bytes.Buffer
 }
 
-func (t *target) begin() (*pending, error) {
-	p := &pending{t: t}
+// begin starts writing a target. Once the run is interrupted no
+// temporary file is made (run holds t.writing then, and begin waits).
+func (t *target) begin(ctx context.Context) (*pending, error) {
+	p := &pending{ctx: ctx, t: t}
 	if t.inPlace {
 		return p, nil
 	}
+	if t.writing != nil {
+		t.writing.RLock()
+	}
+	if ctx.Err() != nil {
+		p.release()
+		return nil, errInterrupted
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(t.dest), ".paralign-*.tmp")
 	if err != nil {
+		p.release()
 		return nil, fmt.Errorf("%s: cannot write: %w", quoteName(t.name), plainPathError(err))
 	}
 	p.tmp = tmp
 	return p, nil
 }
 
+// release ends p's hold on t.writing: its temporary file is gone.
+func (p *pending) release() {
+	if p.t.writing != nil {
+		p.t.writing.RUnlock()
+	}
+}
+
+// Write writes to the temporary file or buffer; an interrupt stops it.
 func (p *pending) Write(b []byte) (int, error) {
+	if p.ctx.Err() != nil {
+		return 0, errInterrupted
+	}
 	if p.tmp == nil {
 		return p.buf.Write(b)
 	}
@@ -250,6 +277,7 @@ func (p *pending) commit(ctx context.Context) error {
 			return fmt.Errorf("%s: %w", quoteName(p.t.name), plainPathError(err))
 		}
 		p.tmp = nil
+		p.release()
 		return nil
 	}
 	f, err := openInPlace(ctx, p.t.dest)
@@ -293,6 +321,8 @@ func (p *pending) abort() {
 	if p.tmp != nil {
 		p.tmp.Close()
 		os.Remove(p.tmp.Name())
+		p.tmp = nil
+		p.release()
 	}
 }
 
@@ -310,7 +340,7 @@ func writeTargets(ctx context.Context, ts []*target, produce func(ws []io.Writer
 	}()
 	ws := make([]io.Writer, len(ts))
 	for k, t := range ts {
-		p, err := t.begin()
+		p, err := t.begin(ctx)
 		if err != nil {
 			return err
 		}

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -178,6 +179,38 @@ func TestOutputOwner(t *testing.T) {
 	}
 }
 
+// write writes a file into dir and returns its path.
+func write(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestDetectNameQuoted: detect's TSV file column quotes a name holding a
+// tab or newline (the TSV writer would turn them into spaces, and the
+// name could not be read back); JSONL holds it as it is.
+func TestDetectNameQuoted(t *testing.T) {
+	path := write(t, t.TempDir(), "a\tb.txt", "1. The first point of the statement.\n")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"detect", path}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("detect: exit %d: %s", code, stderr.String())
+	}
+	want := strconv.Quote(path) + "\t1\t1\ten\t"
+	if lines := strings.Split(stdout.String(), "\n"); len(lines) < 2 || !strings.HasPrefix(lines[1], want) {
+		t.Errorf("detect TSV = %q, want a row starting %q", stdout.String(), want)
+	}
+	stdout.Reset()
+	if code := run([]string{"detect", "--format", "jsonl", path}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("detect --format jsonl: exit %d: %s", code, stderr.String())
+	}
+	if want := `"file":` + strconv.Quote(path); !strings.Contains(stdout.String(), want) {
+		t.Errorf("detect JSONL = %q, want %s", stdout.String(), want)
+	}
+}
+
 // TestErrorNamesQuoted: a file name holding a tab or a newline is quoted
 // in messages, so the message stays one line and the name is readable.
 func TestErrorNamesQuoted(t *testing.T) {
@@ -191,6 +224,14 @@ func TestErrorNamesQuoted(t *testing.T) {
 			"paralign: " + strconv.Quote(filepath.Join(dir, "no\tsuch.txt")) + ": no such file\n"},
 		{"missing output directory", []string{"align", "-o", filepath.Join(dir, "new\ndir", "out.tsv"), filepath.Join(dir, "x.txt")},
 			"paralign: " + strconv.Quote(filepath.Join(dir, "new\ndir", "out.tsv")) + ": cannot write: no such directory " + strconv.Quote(filepath.Join(dir, "new\ndir")) + "\n"},
+		// issue 12: names in corpus.ParseError and in the versions'
+		// errors were printed raw
+		{"empty input", []string{"align", write(t, dir, "empty\tfile.txt", "\n\n")},
+			"paralign: " + strconv.Quote(filepath.Join(dir, "empty\tfile.txt")) + ": empty input: no text\n"},
+		{"no letters", []string{"align", write(t, dir, "num\nbers.txt", "12 34\n\n56\n")},
+			"paralign: " + strconv.Quote(filepath.Join(dir, "num\nbers.txt")) + ": no text in any of the languages en,ru,es,de\n"},
+		{"two files in one language", []string{"align", write(t, dir, "a\t1.txt", "1. The first point of the statement.\n"), write(t, dir, "a\t2.txt", "1. The first point of the statement, again.\n")},
+			"paralign: " + strconv.Quote(filepath.Join(dir, "a\t1.txt")) + " and " + strconv.Quote(filepath.Join(dir, "a\t2.txt")) + " are both in English; name each file's language with --input LANG=PATH\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer

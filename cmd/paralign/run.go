@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/spf13/pflag"
@@ -63,6 +64,10 @@ type command struct {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// writing is read-locked while a temporary -o file exists; run locks
+	// it after a signal, so it returns only when none is left. Nil: no
+	// signal handling (tests calling a command directly).
+	writing *sync.RWMutex
 }
 
 var commands = []command{detectCommand, alignCommand, coverageCommand, compareCommand, lsCommand}
@@ -101,9 +106,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "paralign %s: %v\nRun 'paralign %s --help' for usage.\n", cmd.name, err, cmd.name)
 		return exitUsage
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	err := cmd.run(ctx, &env{stdin: stdin, stdout: stdout, stderr: stderr}, opts, fs.Args())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, writing: new(sync.RWMutex)}
+	done := make(chan error, 1)
+	go func() { done <- cmd.run(ctx, e, opts, fs.Args()) }()
+	var err error
+	select {
+	case err = <-done:
+	case sig := <-sigs:
+		cancel()
+		return stopped(sig, sigs, e, stderr)
+	}
 	var ue *usageError
 	var ge *gateError
 	switch {
@@ -119,6 +136,33 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "paralign: %v\n", err)
 		return exitFail
 	}
+}
+
+// stopped ends a run on a signal, at once: the command's work is left to
+// the process's exit (reading, detection and alignment leave nothing
+// behind), except a temporary -o file, which the command removes on seeing
+// ctx cancelled; stopped waits for that, unless a second signal comes. It
+// prints one line and returns 128 plus the signal's number, as a shell
+// reports a process a signal ended (130 for Ctrl-C, 143 for SIGTERM).
+func stopped(sig os.Signal, sigs <-chan os.Signal, e *env, stderr io.Writer) int {
+	clean := make(chan struct{})
+	go func() {
+		e.writing.Lock() // no temporary file left, and none made from now on
+		close(clean)
+	}()
+	select {
+	case <-clean:
+	case <-sigs:
+	}
+	what := "interrupted"
+	if sig == syscall.SIGTERM {
+		what = "terminated"
+	}
+	fmt.Fprintf(stderr, "paralign: %s\n", what)
+	if s, ok := sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return exitFail
 }
 
 // gateError is a quality gate not met: exit 3.
