@@ -180,7 +180,7 @@ func TestWriteText(t *testing.T) {
 }
 
 // TestWriteTextQuotesName: a file name holding a tab or newline is
-// quoted, so a finding stays one line of file:section fields (issue 12).
+// quoted, so a finding stays one line of file:line:column fields (issue 12).
 func TestWriteTextQuotesName(t *testing.T) {
 	rep := faulty(t, "")
 	rep.Findings[0].File = "es\n2.txt"
@@ -188,7 +188,7 @@ func TestWriteTextQuotesName(t *testing.T) {
 	if err := WriteText(&b, rep); err != nil {
 		t.Fatal(err)
 	}
-	if want := `"es\n2.txt":1:1 error number-missing: `; !strings.HasPrefix(b.String(), want) {
+	if want := `"es\n2.txt":3:1: error number-missing: `; !strings.HasPrefix(b.String(), want) {
 		t.Errorf("WriteText = %q, want it to start %q", b.String(), want)
 	}
 	if n := strings.Count(b.String(), "\n"); n != len(rep.Findings)+1 {
