@@ -18,8 +18,8 @@ const convertedF1Floor = 0.98
 // checks that each aligns to the same sections, language by language, as
 // the original files. Skipped when pandoc is not installed.
 func TestConvertedCases(t *testing.T) {
-	if testing.Short() {
-		t.Skip("converts with pandoc")
+	if testing.Short() || raceEnabled {
+		t.Skip("converts with pandoc: not under -short or -race (the plain run covers it)")
 	}
 	if _, err := exec.LookPath("pandoc"); err != nil {
 		t.Skip("pandoc not installed")
