@@ -1025,7 +1025,7 @@ var preambleWords = map[string]bool{
 	"préambule": true, "preambolo": true, "preâmbulo": true, "preambuła": true,
 	"introduction": true, "введение": true, "introducción": true, "einleitung": true,
 	"einführung": true, "introduzione": true, "introdução": true, "wstęp": true,
-	"преамбула.": true, "вступ": true,
+	"вступ": true,
 }
 
 func isPreambleHeading(text string) bool {
