@@ -26,6 +26,7 @@ const (
 	anchorCognate                    // a prefix of a folded word: "expe" for Expedition/expédition
 	anchorPunct                      // marked punctuation: ? ! : ; ( ) quotes %
 	anchorLexicon                    // a word pair learnt from a first alignment
+	anchorDict                       // a word pair of the user's dictionary (dictionary.go)
 	numAnchorClasses
 )
 
@@ -79,8 +80,10 @@ func (k *anchorKeys) multiset(ids []uint32, t int) []uint32 {
 
 // weights gives every key its weight: the model's weight of its class
 // times its rarity, log(1 + min(nSrc/dfSrc, nTgt/dfTgt)). A key found in
-// only one text can never match and weighs 0.
-func (k *anchorKeys) weights(nSrc, nTgt int, class [numAnchorClasses]float64) []float32 {
+// only one text can never match and weighs 0; so does a dictionary key
+// found in more than one unit in dictRarity (and more than two) of either
+// text.
+func (k *anchorKeys) weights(nSrc, nTgt int, class [numAnchorClasses]float64, dictRarity float64) []float32 {
 	w := make([]float32, len(k.class))
 	for id := range w {
 		ds, dt := k.df[0][id], k.df[1][id]
@@ -88,6 +91,12 @@ func (k *anchorKeys) weights(nSrc, nTgt int, class [numAnchorClasses]float64) []
 			continue
 		}
 		r := min(float64(nSrc)/float64(ds), float64(nTgt)/float64(dt))
+		if k.class[id] == anchorDict && (float64(ds) > max(2, float64(nSrc)/dictRarity) || float64(dt) > max(2, float64(nTgt)/dictRarity)) {
+			// a dictionary word in many units (Berg, Hütte in a
+			// mountaineering journal) pairs the wrong units as often
+			// as the right ones
+			continue
+		}
 		w[id] = float32(class[k.class[id]] * math.Log1p(r))
 	}
 	return w
@@ -107,15 +116,17 @@ type tokenizer struct {
 	keys      *anchorKeys
 	words     [2]map[string]uint32 // word ids of each text
 	prefixLen int
+	dict      *Dictionary     // nil: no dictionary
 	fold      map[rune]string // cache of foldRune for non-ASCII runes
 	buf, key  []byte
 	ids       []uint32
 	wordIDs   []uint32
 }
 
-func newTokenizer(keys *anchorKeys, prefixLen int) *tokenizer {
+func newTokenizer(keys *anchorKeys, prefixLen int, dict *Dictionary) *tokenizer {
 	return &tokenizer{
 		keys:      keys,
+		dict:      dict,
 		words:     [2]map[string]uint32{{}, {}},
 		prefixLen: prefixLen,
 		fold:      map[rune]string{},
@@ -237,6 +248,9 @@ func (tk *tokenizer) word(w string, t int, first rune, upper, lower int, initial
 		tk.words[t][string(tk.buf)] = id
 	}
 	tk.wordIDs = append(tk.wordIDs, id)
+	if tk.dict != nil {
+		tk.dictKeys(tk.buf, t)
+	}
 
 	// Names: capitalised words (an upper-case letter first, or an acronym
 	// of two or more capitals); in a line mostly in capitals (a heading)

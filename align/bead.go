@@ -43,6 +43,9 @@ type BeadOptions struct {
 	// one section, on the whole document). Zero measures it from src and
 	// tgt, drawn towards 1 for short texts.
 	Ratio float64
+	// Dict, when not nil, is a dictionary from the source language to
+	// the target language whose word pairs are anchors.
+	Dict *Dictionary
 }
 
 // AlignUnits aligns two sequences of text units, sentences or paragraphs
@@ -70,6 +73,7 @@ func AlignUnits(src, tgt []string, opts BeadOptions) []Bead {
 		m.lexicon = false
 	}
 	m.fixedRatio = opts.Ratio
+	m.dict = opts.Dict
 	return alignUnits(src, tgt, m)
 }
 
@@ -78,7 +82,7 @@ func alignUnits(src, tgt []string, m beadModel) []Bead {
 		return nullBeads(len(src), len(tgt))
 	}
 	keys := newAnchorKeys()
-	tk := newTokenizer(keys, m.prefixLen)
+	tk := newTokenizer(keys, m.prefixLen, m.dict)
 	texts := [2][]unitText{make([]unitText, len(src)), make([]unitText, len(tgt))}
 	var total [2]float64
 	for t, units := range [2][]string{src, tgt} {
@@ -122,7 +126,7 @@ func alignUnits(src, tgt []string, m beadModel) []Bead {
 const ratioPrior = 500
 
 func newScorer(texts [2][]unitText, keys *anchorKeys, m *beadModel) *scorer {
-	w := keys.weights(len(texts[0]), len(texts[1]), m.class)
+	w := keys.weights(len(texts[0]), len(texts[1]), m.class, m.dictRarity)
 	mk := func(units []unitText) *side {
 		ks := make([][]uint32, len(units))
 		ls := make([]float64, len(units))

@@ -31,7 +31,9 @@ type beadModel struct {
 	// key without a partner in the bead raises it by loss × its weight.
 	gain, loss float64
 	class      [numAnchorClasses]float64
-	prefixLen  int // letters of a cognate prefix
+	prefixLen  int         // letters of a cognate prefix
+	dict       *Dictionary // the user's dictionary, nil for none
+	dictRarity float64     // a dictionary key in more than one unit in dictRarity weighs 0
 
 	// Unit ends: merging a unit with the next one in a bead costs
 	// merge[its end]; a bead whose two sides end differently costs
@@ -65,14 +67,16 @@ func defaultBeadModel() beadModel {
 			anchorCognate: 0.7,
 			anchorPunct:   0.35,
 			anchorLexicon: 0.5,
+			anchorDict:    0.3,
 		},
-		prefixLen: 4,
-		merge:     [numUnitEnds]float64{endNone: 0, endStrong: 2, endWeak: -1},
-		mismatch:  1.5,
-		lexicon:   true,
-		confident: 2,
-		minLength: 20,
-		tail:      tailTable(),
+		dictRarity: 40,
+		prefixLen:  4,
+		merge:      [numUnitEnds]float64{endNone: 0, endStrong: 2, endWeak: -1},
+		mismatch:   1.5,
+		lexicon:    true,
+		confident:  2,
+		minLength:  20,
+		tail:       tailTable(),
 	}
 	m.pen = [5][5]float64{
 		{0, 3.5, 0, 0, 0},

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/paralign/paralign/dict"
 )
 
 // TestTextBerg aligns the Text+Berg benchmark files named in
@@ -22,6 +24,13 @@ func TestTextBerg(t *testing.T) {
 	}
 	m := defaultBeadModel()
 	applyTune(t, &m)
+	if path := os.Getenv("TEXTBERG_DICT"); path != "" {
+		l, err := dict.Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.dict = NewDictionary(l.Pairs)
+	}
 	for _, name := range strings.Split(names, ",") {
 		src := readLines(t, filepath.Join(dir, name+".de"))
 		tgt := readLines(t, filepath.Join(dir, name+".fr"))

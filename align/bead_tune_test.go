@@ -46,6 +46,10 @@ func applyTune(t *testing.T, m *beadModel) {
 			m.class[anchorPunct] = f
 		case "lex":
 			m.class[anchorLexicon] = f
+		case "dictr":
+			m.dictRarity = f
+		case "dict":
+			m.class[anchorDict] = f
 		case "prefix":
 			m.prefixLen = int(f)
 		case "lexicon":

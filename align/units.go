@@ -39,6 +39,10 @@ type RefineOptions struct {
 	// splitting.
 	Langs []corpus.Lang
 	Beads BeadOptions
+	// Dict, when not nil, returns the dictionary from the pivot's
+	// language to another version's (nil for none); it must be safe for
+	// concurrent use.
+	Dict func(src, tgt corpus.Lang) *Dictionary
 }
 
 // piece is one unit of a cell: a paragraph, or a span of one.
@@ -153,6 +157,9 @@ func refineRow(r Row, unit Unit, opts RefineOptions, ratios []float64) []Row {
 		bo := opts.Beads
 		if bo.Ratio == 0 && len(ratios) == n && ratios[v] > 0 && ratios[pv] > 0 {
 			bo.Ratio = ratios[v] / ratios[pv]
+		}
+		if bo.Dict == nil && opts.Dict != nil && len(opts.Langs) == n {
+			bo.Dict = opts.Dict(opts.Langs[pv], opts.Langs[v])
 		}
 		beads[v] = alignPieces(r.Cells[pv], units[pv], r.Cells[v], units[v], unit, bo)
 	}

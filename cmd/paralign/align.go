@@ -22,6 +22,8 @@ type alignOpts struct {
 	by       string
 	presplit bool
 	csvSafe  bool
+	dict     []string
+	dicts    *dictSet
 }
 
 var alignFormats = []string{"tsv", "jsonl", "csv", "tmx", "moses", "html", "ladder"}
@@ -60,6 +62,7 @@ paralign align --by sentence --presplit --format ladder --langs de,fr test.de te
 		o := &alignOpts{}
 		fs.StringVar(&o.by, "by", "section", "unit: section, paragraph or sentence")
 		fs.BoolVar(&o.presplit, "presplit", false, "with --by sentence: two files, one sentence per line, aligned as they are")
+		fs.StringArrayVar(&o.dict, "dict", nil, "with --by paragraph or sentence: a bilingual dictionary whose word pairs are anchors, `FILE` (a word list or `paralign dict import` output) or auto (FreeDict, Debian's /usr/share/dictd); repeatable")
 		fs.BoolVar(&o.csvSafe, "csv-safe", false, "with --format csv: prefix ' to cells starting with = + - @ (a formula to a spreadsheet)")
 		addCommon(fs, &o.commonOpts, alignFormats)
 		addBatch(fs, &o.batchOpts)
@@ -79,6 +82,13 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 	unit, ok := align.ParseUnit(o.by)
 	if !ok {
 		return usagef("unknown --by %q: want section, paragraph or sentence", o.by)
+	}
+	if len(o.dict) > 0 && unit == align.BySection {
+		return usagef("--dict wants --by paragraph or --by sentence")
+	}
+	var err error
+	if o.dicts, err = loadDicts(e, o.dict); err != nil {
+		return err
 	}
 	if o.presplit {
 		if unit != align.BySentence {
@@ -127,6 +137,7 @@ func (o *alignOpts) refine(rows []align.Row, vers []align.Version, unit align.Un
 	return align.Refine(rows, unit, align.RefineOptions{
 		Pivot: align.PivotVersion(rows, len(vers)),
 		Langs: versionLangs(vers),
+		Dict:  o.dicts.forPair,
 	})
 }
 
@@ -200,7 +211,11 @@ func runPresplit(ctx context.Context, e *env, o *alignOpts, args []string) error
 			lines[k] = strings.Split(text, "\n")
 		}
 	}
-	beads := align.AlignUnits(lines[0], lines[1], align.BeadOptions{})
+	var bo align.BeadOptions
+	if len(langs) >= 2 {
+		bo.Dict = o.dicts.forPair(langs[0], langs[1])
+	}
+	beads := align.AlignUnits(lines[0], lines[1], bo)
 	if err := ctx.Err(); err != nil {
 		return errInterrupted
 	}

@@ -30,6 +30,7 @@ Usage:
   paralign coverage [flags] FILE...   which sections exist in which language
   paralign compare  [flags] FILE...   translation QA: what differs between the versions
   paralign ls       [flags] DIR|FILE... how files are grouped into documents
+  paralign dict import [flags] DICT   a bilingual dictionary for --dict
 
 FILE is a path or - for standard input. One file is a combined document
 with its language versions one after another; several files are one
@@ -70,7 +71,7 @@ type env struct {
 	writing *sync.RWMutex
 }
 
-var commands = []command{detectCommand, alignCommand, coverageCommand, compareCommand, lsCommand}
+var commands = []command{detectCommand, alignCommand, coverageCommand, compareCommand, lsCommand, dictCommand}
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && (args[0] == "--version" || args[0] == "version") {
