@@ -102,6 +102,7 @@ func alignUnits(src, tgt []string, m beadModel) []Bead {
 	m.unitLen = max(1, (total[0]+total[1]/m.ratio)/float64(len(src)+len(tgt)))
 
 	sc := newScorer(texts, keys, &m)
+	full := float64(len(src)+1)*float64(len(tgt)+1) <= float64(m.fullCells)
 	path := sc.search(1)
 	if m.lexicon {
 		margins := sc.margins(path)
@@ -112,10 +113,10 @@ func alignUnits(src, tgt []string, m beadModel) []Bead {
 			addLexicon(texts, keys, lex)
 			sc = newScorer(texts, keys, &m)
 		}
-		if float64(len(src)+1)*float64(len(tgt)+1) <= float64(m.fullCells) {
+		if full {
 			path = sc.run(fullCorridor(len(src), len(tgt)))
 		} else {
-			path = sc.run(around(path, len(src), len(tgt), m.band))
+			path = sc.run(around(path, len(src), len(tgt), m.band2))
 		}
 	}
 	return sc.beads(path)

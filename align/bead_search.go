@@ -90,6 +90,7 @@ type scorer struct {
 	w        []float32 // anchor weight by key id
 	m        *beadModel
 	shapes   []shape
+	noBound  bool // intersect every bead's spans (tests of the bound)
 }
 
 // intersectWeight returns the weight of the keys that the sorted lists x
@@ -123,14 +124,25 @@ func (sc *scorer) cost(pi, i, pj, j int, match, pen float64) float64 {
 // and the anchor weights of its two sides; each unit of shared weight
 // lowers the cost by matchGain.
 func (sc *scorer) baseCost(pi, i, pj, j int, pen float64) (c, ws, wt float64) {
+	c, ws, wt, l1, l2 := sc.partCost(pi, i, pj, j, pen)
+	if i == pi || j == pj {
+		return c, ws, wt
+	}
+	return c + sc.m.lenWeight*sc.m.lengthCost(l1, l2), ws, wt
+}
+
+// partCost is baseCost without the length cost of a bead with two sides
+// (which is never negative), and the bead's lengths: the search skips a
+// bead whose partial cost already loses without computing the rest.
+func (sc *scorer) partCost(pi, i, pj, j int, pen float64) (c, ws, wt, l1, l2 float64) {
 	src, tgt, m := sc.src, sc.tgt, sc.m
-	l1 := src.plen[i] - src.plen[pi]
-	l2 := tgt.plen[j] - tgt.plen[pj]
+	l1 = src.plen[i] - src.plen[pi]
+	l2 = tgt.plen[j] - tgt.plen[pj]
 	ws = src.pw[i] - src.pw[pi]
 	wt = tgt.pw[j] - tgt.pw[pj]
 	c = pen + m.loss*(ws+wt)
 	if i == pi || j == pj {
-		return c + m.nullLen*(l1+l2/m.ratio)/m.unitLen, ws, wt
+		return c + m.nullLen*(l1+l2/m.ratio)/m.unitLen, ws, wt, l1, l2
 	}
 	if i-pi > 1 {
 		c += src.pm[i-1] - src.pm[pi]
@@ -141,7 +153,7 @@ func (sc *scorer) baseCost(pi, i, pj, j int, pen float64) (c, ws, wt float64) {
 	if src.ends[i-1] != tgt.ends[j-1] {
 		c += m.mismatch
 	}
-	return c + m.lenWeight*m.lengthCost(l1, l2), ws, wt
+	return c, ws, wt, l1, l2
 }
 
 // beadCost is the cost of the bead of source units [pi, i) and target
@@ -340,10 +352,27 @@ func (sc *scorer) run(cor corridor) []step {
 	back := make([]uint8, off[n+1])
 	costs := make([][]float64, k+1)
 	inf := math.Inf(1)
-	gain := sc.m.matchGain()
+	gain, lenWeight := sc.m.matchGain(), sc.m.lenWeight
+	// pairs[u%(k+1)]: the anchor weight that source unit u shares with
+	// each target unit in [pairLo, ...), as prefix sums. Summed over a
+	// bead's units, it bounds the weight the bead's two sides share, at
+	// the cost of one short intersection a cell: only a bead the bound
+	// leaves in the running gets its spans intersected.
+	pairs := make([][]float64, k+1)
+	pairLo := make([]int, k+1)
 	for i := 0; i <= n; i++ {
 		row := slices.Grow(costs[i%(k+1)][:0], hi[i]-lo[i]+1)[:hi[i]-lo[i]+1]
 		costs[i%(k+1)] = row
+		if i > 0 {
+			u := i - 1
+			vlo, vhi := lo[max(0, u+1-k)], hi[min(n, u+k)]
+			pre := slices.Grow(pairs[u%(k+1)][:0], vhi-vlo+1)[:vhi-vlo+1]
+			pre[0] = 0
+			for v := vlo; v < vhi; v++ {
+				pre[v-vlo+1] = pre[v-vlo] + float64(intersectWeight(sc.src.keys[u], sc.tgt.keys[v], sc.w))
+			}
+			pairs[u%(k+1)], pairLo[u%(k+1)] = pre, vlo
+		}
 		for j := lo[i]; j <= hi[i]; j++ {
 			best, bs := inf, 0
 			if i == 0 && j == 0 {
@@ -358,13 +387,31 @@ func (sc *scorer) run(cor corridor) []step {
 				if prev == inf {
 					continue
 				}
-				c, ws, wt := sc.baseCost(pi, i, pj, j, sh.pen)
+				c, ws, wt, l1, l2 := sc.partCost(pi, i, pj, j, sh.pen)
+				// the length cost is never negative, and the anchors can
+				// lower the cost by gain × min(ws, wt) at most
+				if c+prev-gain*min(ws, wt) >= best {
+					continue
+				}
+				if sh.a > 0 && sh.b > 0 {
+					c += lenWeight * sc.m.lengthCost(l1, l2)
+				}
 				c += prev
-				// the anchors can lower the cost by gain × min(ws, wt) at most
 				if c-gain*min(ws, wt) >= best {
 					continue
 				}
 				if ws > 0 && wt > 0 {
+					bound, ok := 0.0, true
+					for u := pi; u < i && ok; u++ {
+						pre, vlo := pairs[u%(k+1)], pairLo[u%(k+1)]
+						if ok = pj >= vlo && j-vlo < len(pre); ok {
+							bound += pre[j-vlo] - pre[pj-vlo]
+						}
+					}
+					// float32 sums against float64 ones: a little slack
+					if ok && !sc.noBound && c-gain*min(bound*(1+1e-5)+1e-6, ws, wt) >= best {
+						continue
+					}
 					c -= gain * min(float64(intersectWeight(sc.src.span(pi, i), sc.tgt.span(pj, j), sc.w)), ws, wt)
 				}
 				if c < best {

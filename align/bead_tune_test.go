@@ -24,6 +24,8 @@ func applyTune(t *testing.T, m *beadModel) {
 			m.maxSpan = int(f)
 		case "band":
 			m.band = int(f)
+		case "band2":
+			m.band2 = int(f)
 		case "full":
 			m.fullCells = int(f)
 		case "lenw":
