@@ -25,8 +25,9 @@ type Bead struct {
 type BeadOptions struct {
 	// MaxSpan is the most units one side of a bead may hold: 2 allows
 	// 1:1, 1:0, 0:1, 2:1, 1:2 and 2:2 beads, 3 adds 3:1, 1:3, 3:2, 2:3
-	// and 3:3, 4 adds the shapes with 4. Zero means 2; values above 4 are
-	// taken as 4.
+	// and 3:3, 4 adds the shapes with 4. Zero means the default: the
+	// shapes of 3, and 1:4, 4:1, 1:5 and 5:1 (a sentence a translation
+	// cuts at its semicolons). Values above 4 are taken as 4.
 	MaxSpan int
 	// Band is the half-width, in units, of the corridor searched around
 	// a provisional path: the path found on a coarser copy of long texts
@@ -65,6 +66,7 @@ func AlignUnits(src, tgt []string, opts BeadOptions) []Bead {
 	m := defaultBeadModel()
 	if opts.MaxSpan > 0 {
 		m.maxSpan = min(opts.MaxSpan, 4)
+		m.fan = m.maxSpan
 	}
 	if opts.Band > 0 {
 		m.band = opts.Band
@@ -139,7 +141,7 @@ func newScorer(texts [2][]unitText, keys *anchorKeys, m *beadModel) *scorer {
 		}
 		return newSide(ks, ls, es, w, m)
 	}
-	return &scorer{src: mk(texts[0]), tgt: mk(texts[1]), w: w, m: m, shapes: m.shapes(m.maxSpan)}
+	return &scorer{src: mk(texts[0]), tgt: mk(texts[1]), w: w, m: m, shapes: m.shapes(m.maxSpan, m.fan)}
 }
 
 func nullBeads(n, m int) []Bead {

@@ -11,7 +11,9 @@ type beadModel struct {
 	band2     int // the same around the first pass's path, for the second (it moves little: 24 and 8 give the same beads on the Text+Berg files concatenated 20 times)
 	fullCells int // texts with at most this many DP cells are searched in full (banded search scores the same on Text+Berg; full costs ~n² time)
 
-	pen [5][5]float64 // prior cost of a bead shape, [source units][target units]
+	fan int // most units on the other side of a bead with one unit on one side (1:4, 5:1), at least maxSpan
+
+	pen [6][6]float64 // prior cost of a bead shape, [source units][target units]
 
 	// Length, after Gale and Church (1993): the target length of a bead
 	// is normal around ratio × source length with variance variance ×
@@ -53,6 +55,7 @@ type beadModel struct {
 func defaultBeadModel() beadModel {
 	m := beadModel{
 		maxSpan:   3,
+		fan:       5,
 		band:      24,
 		band2:     8,
 		fullCells: 1 << 18,
@@ -80,12 +83,13 @@ func defaultBeadModel() beadModel {
 		minLength:  20,
 		tail:       tailTable(),
 	}
-	m.pen = [5][5]float64{
-		{0, 3.5, 0, 0, 0},
-		{3.5, 0, 4, 5, 8},
-		{0, 4, 10, 13, 16},
-		{0, 5, 13, 25, 30},
-		{0, 8, 16, 30, 40},
+	m.pen = [6][6]float64{
+		{0, 3.5, 0, 0, 0, 0},
+		{3.5, 0, 4, 5, 7, 8},
+		{0, 4, 10, 13, 16, 0},
+		{0, 5, 13, 25, 30, 0},
+		{0, 7, 16, 30, 40, 0},
+		{0, 8, 0, 0, 0, 0},
 	}
 	return m
 }
@@ -94,8 +98,9 @@ func defaultBeadModel() beadModel {
 func (m *beadModel) penalty(a, b int) float64 { return m.pen[a][b] }
 
 // shapes lists the bead shapes the model allows, in a fixed order: 1:0,
-// 0:1, and a:b with 1 ≤ a, b ≤ maxSpan, 1:1 first.
-func (m *beadModel) shapes(maxSpan int) []shape {
+// 0:1, a:b with 1 ≤ a, b ≤ maxSpan, 1:1 first, then 1:b and b:1 for
+// maxSpan < b ≤ fan.
+func (m *beadModel) shapes(maxSpan, fan int) []shape {
 	out := []shape{{1, 1, m.pen[1][1]}}
 	for a := 0; a <= maxSpan; a++ {
 		for b := 0; b <= maxSpan; b++ {
@@ -104,6 +109,9 @@ func (m *beadModel) shapes(maxSpan int) []shape {
 			}
 			out = append(out, shape{a, b, m.pen[a][b]})
 		}
+	}
+	for b := maxSpan + 1; b <= fan; b++ {
+		out = append(out, shape{1, b, m.pen[1][b]}, shape{b, 1, m.pen[b][1]})
 	}
 	return out
 }

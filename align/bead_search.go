@@ -32,7 +32,7 @@ func newSide(keys [][]uint32, lengths []float64, ends []unitEnd, w []float32, m 
 	for i, l := range lengths {
 		s.plen[i+1] = s.plen[i] + l
 	}
-	s.prepare(w, m, m.maxSpan)
+	s.prepare(w, m, max(m.maxSpan, m.fan))
 	return s
 }
 
@@ -238,7 +238,7 @@ func (sc *scorer) search(f int) []step {
 		return sc.run(fullCorridor(n, m))
 	}
 	cs, ct := coarsen(sc.src, sc.tgt, sc.w, sc.m)
-	coarse := &scorer{src: cs, tgt: ct, w: sc.w, m: sc.m, shapes: sc.m.shapes(coarseSpan)}
+	coarse := &scorer{src: cs, tgt: ct, w: sc.w, m: sc.m, shapes: sc.m.shapes(coarseSpan, coarseSpan)}
 	cpath := coarse.search(2 * f)
 	return sc.run(around(expand(cpath, n, m), n, m, sc.m.band))
 }
@@ -344,7 +344,10 @@ func mergeSorted(dst, x, y []uint32) []uint32 {
 func (sc *scorer) run(cor corridor) []step {
 	n, m := sc.src.n, sc.tgt.n
 	lo, hi := cor.lo, cor.hi
-	k := sc.m.maxSpan
+	k := 0 // the most source units of a shape
+	for _, sh := range sc.shapes {
+		k = max(k, sh.a)
+	}
 	off := make([]int, n+2)
 	for i := 0; i <= n; i++ {
 		off[i+1] = off[i] + hi[i] - lo[i] + 1

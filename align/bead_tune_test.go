@@ -22,6 +22,12 @@ func applyTune(t *testing.T, m *beadModel) {
 		switch k {
 		case "maxspan":
 			m.maxSpan = int(f)
+		case "fan":
+			m.fan = int(f)
+		case "p14":
+			m.pen[1][4], m.pen[4][1] = f, f
+		case "p15":
+			m.pen[1][5], m.pen[5][1] = f, f
 		case "band":
 			m.band = int(f)
 		case "band2":

@@ -263,18 +263,18 @@ func FuzzAlignUnits(f *testing.F) {
 		start := time.Now()
 		beads := AlignUnits(src, tgt, opts)
 		inTime(t, start, "AlignUnits")
-		maxSpan := opts.MaxSpan
-		if maxSpan == 0 {
-			maxSpan = defaultBeadModel().maxSpan
+		maxSpan, fan := min(opts.MaxSpan, 4), min(opts.MaxSpan, 4)
+		if opts.MaxSpan == 0 {
+			maxSpan, fan = defaultBeadModel().maxSpan, defaultBeadModel().fan
 		}
-		maxSpan = min(maxSpan, 4)
 		var ns, nt int
 		for k, bd := range beads {
 			if len(bd.Src) == 0 && len(bd.Tgt) == 0 {
 				t.Fatalf("bead %d is empty", k)
 			}
-			if len(bd.Src) > maxSpan || len(bd.Tgt) > maxSpan {
-				t.Fatalf("bead %d is %d:%d, MaxSpan %d", k, len(bd.Src), len(bd.Tgt), maxSpan)
+			a, b := len(bd.Src), len(bd.Tgt)
+			if max(a, b) > fan || min(a, b) > 1 && max(a, b) > maxSpan {
+				t.Fatalf("bead %d is %d:%d, MaxSpan %d (1:%d)", k, a, b, maxSpan, fan)
 			}
 			if math.IsNaN(bd.Score) || bd.Score < 0 || bd.Score > 1 {
 				t.Fatalf("bead %d: score %v", k, bd.Score)
