@@ -21,7 +21,7 @@ type alignOpts struct {
 	commonOpts
 	by       string
 	presplit bool
-	csvSafe  bool
+	csv      csvOptions
 }
 
 var alignFormats = []string{"tsv", "jsonl", "csv", "tmx", "moses", "html", "ladder"}
@@ -60,7 +60,7 @@ paralign align --by sentence --presplit --format ladder --langs de,fr test.de te
 		o := &alignOpts{}
 		fs.StringVar(&o.by, "by", "section", "unit: section, paragraph or sentence")
 		fs.BoolVar(&o.presplit, "presplit", false, "with --by sentence: two files, one sentence per line, aligned as they are")
-		fs.BoolVar(&o.csvSafe, "csv-safe", false, "with --format csv: prefix ' to cells starting with = + - @ (a formula to a spreadsheet)")
+		addCSV(fs, &o.csv)
 		addCommon(fs, &o.commonOpts, alignFormats)
 		addBatch(fs, &o.batchOpts)
 		return o
@@ -73,8 +73,8 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 	if err := o.checkFormat(alignFormats); err != nil {
 		return err
 	}
-	if o.csvSafe && o.format != "csv" {
-		return usagef("--csv-safe wants --format csv")
+	if err := o.csv.check(o.format); err != nil {
+		return err
 	}
 	unit, ok := align.ParseUnit(o.by)
 	if !ok {
@@ -107,7 +107,7 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 			case "jsonl":
 				return writeRowsJSONL(w, vers, rows, unit != align.BySection)
 			case "csv":
-				return writeRowsCSV(w, vers, rows, o.csvSafe)
+				return writeRowsCSV(w, vers, rows, o.csv)
 			case "tmx":
 				return writeRowsTMX(w, vers, rows, unit)
 			case "html":
