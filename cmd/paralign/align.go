@@ -24,7 +24,7 @@ type alignOpts struct {
 	csv      csvOptions
 }
 
-var alignFormats = []string{"tsv", "jsonl", "csv", "tmx", "moses", "html", "ladder"}
+var alignFormats = []string{"tsv", "jsonl", "csv", "xlsx", "tmx", "moses", "html", "ladder"}
 
 var alignCommand = command{
 	name: "align",
@@ -32,7 +32,9 @@ var alignCommand = command{
 then one column per language (in --langs order) holding that unit's text.
 An empty cell means the language has no such unit. --format jsonl is the
 lossless form: every input paragraph, byte for byte, in exactly one row.
---format csv is TSV's table as RFC 4180 CSV; tmx writes TMX 1.4 translation
+--format csv is TSV's table as RFC 4180 CSV (UTF-8 with a BOM, CRLF);
+xlsx is the same table as a workbook, every cell text, the header frozen
+(to a file: -o, or standard output when it is no terminal); tmx writes TMX 1.4 translation
 units (rows with text in two or more languages); moses writes the plain
 bitext of MT toolkits, -o PREFIX making PREFIX.en, PREFIX.ru, … with one
 line per row that every language has. --format html writes one
@@ -54,6 +56,7 @@ paralign align --input en=charter.en.txt --input de=satzung.txt -o aligned.tsv
 paralign align --format jsonl combined.txt > aligned.jsonl
 paralign align --by sentence --format moses -o corpus en.txt de.txt   # corpus.en, corpus.de
 paralign align --by sentence --format tmx -o memory.tmx combined.txt
+paralign align --by paragraph --format xlsx -o review.xlsx en.txt ru.txt
 paralign align --by sentence --langs en,es en.txt es.txt
 paralign align --by sentence --presplit --format ladder --langs de,fr test.de test.fr`,
 	flags: func(fs *pflag.FlagSet) any {
@@ -74,6 +77,9 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 		return err
 	}
 	if err := o.csv.check(o.format); err != nil {
+		return err
+	}
+	if err := checkXLSXStdout(e, o.format, o.output); err != nil {
 		return err
 	}
 	unit, ok := align.ParseUnit(o.by)
@@ -108,6 +114,8 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 				return writeRowsJSONL(w, vers, rows, unit != align.BySection)
 			case "csv":
 				return writeRowsCSV(w, vers, rows, o.csv)
+			case "xlsx":
+				return writeXLSX(w, []xlsxSheet{{name: "aligned", recs: tableRecords(vers, rows)}})
 			case "tmx":
 				return writeRowsTMX(w, vers, rows, unit)
 			case "html":

@@ -29,6 +29,7 @@ Usage:
   paralign align    [flags] FILE...   parallel output, one row per aligned unit
   paralign coverage [flags] FILE...   which sections exist in which language
   paralign compare  [flags] FILE...   translation QA: what differs between the versions
+  paralign convert  [flags] FILE      a table align wrote, edited or not, in another format
   paralign ls       [flags] DIR|FILE... how files are grouped into documents
 
 FILE is a path or - for standard input. One file is a combined document
@@ -70,7 +71,7 @@ type env struct {
 	writing *sync.RWMutex
 }
 
-var commands = []command{detectCommand, alignCommand, coverageCommand, compareCommand, lsCommand}
+var commands = []command{detectCommand, alignCommand, coverageCommand, compareCommand, convertCommand, lsCommand}
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && (args[0] == "--version" || args[0] == "version") {
