@@ -29,6 +29,7 @@ var convertFormats = []string{"tsv", "jsonl", "csv", "xlsx", "tmx", "moses", "ht
 
 var convertCommand = command{
 	name: "convert",
+	args: "FILE",
 	summary: `Read one table that align wrote (TSV, CSV, xlsx or JSONL), edited by hand
 or not (rows moved, cells changed), and write it in --format. The table is
 the truth: nothing is detected or aligned again. Its format is told by its

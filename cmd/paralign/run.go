@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -54,7 +55,10 @@ func usagef(format string, args ...any) error {
 
 // command is one subcommand: its flags and what it does.
 type command struct {
-	name    string
+	name string
+	// args is what the command reads, for its usage line; "" means
+	// FILE...
+	args    string
 	summary string
 	example string
 	flags   func(fs *pflag.FlagSet) any
@@ -172,7 +176,8 @@ type gateError struct{ msg string }
 func (e *gateError) Error() string { return e.msg }
 
 func printHelp(w io.Writer, cmd *command, fs *pflag.FlagSet) {
-	fmt.Fprintf(w, "Usage: paralign %s [flags] FILE...\n\n%s\n\nFlags:\n%s\nExamples:\n%s%s", cmd.name, cmd.summary, fs.FlagUsages(), indent(cmd.example), exitStatusText)
+	args := cmp.Or(cmd.args, "FILE...")
+	fmt.Fprintf(w, "Usage: paralign %s [flags] %s\n\n%s\n\nFlags:\n%s\nExamples:\n%s%s", cmd.name, args, cmd.summary, fs.FlagUsages(), indent(cmd.example), exitStatusText)
 }
 
 func indent(s string) string {
