@@ -73,13 +73,7 @@ paralign align --by sentence --presplit --format ladder --langs de,fr test.de te
 
 func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 	o := opts.(*alignOpts)
-	if err := o.checkFormat(alignFormats); err != nil {
-		return err
-	}
-	if err := o.csv.check(o.format); err != nil {
-		return err
-	}
-	if err := checkXLSXStdout(e, o.format, o.output); err != nil {
+	if err := o.checkOutput(e, alignFormats, o.csv); err != nil {
 		return err
 	}
 	unit, ok := align.ParseUnit(o.by)

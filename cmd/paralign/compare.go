@@ -68,10 +68,7 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 	if o.listChecks {
 		return writeChecks(e.stdout)
 	}
-	if err := o.checkFormat(compareFormats); err != nil {
-		return err
-	}
-	if err := checkXLSXStdout(e, o.format, o.output); err != nil {
+	if err := o.checkOutput(e, compareFormats, csvOptions{}); err != nil {
 		return err
 	}
 	qopts, err := o.qaOptions()

@@ -59,13 +59,7 @@ paralign convert --format jsonl edited.csv > edited.jsonl`,
 
 func runConvert(ctx context.Context, e *env, opts any, args []string) error {
 	o := opts.(*convertOpts)
-	if err := o.checkFormat(convertFormats); err != nil {
-		return err
-	}
-	if err := o.csv.check(o.format); err != nil {
-		return err
-	}
-	if err := checkXLSXStdout(e, o.format, o.output); err != nil {
+	if err := o.checkOutput(e, convertFormats, o.csv); err != nil {
 		return err
 	}
 	if o.format == "moses" && (o.output == "" || o.output == "-") {

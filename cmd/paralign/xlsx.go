@@ -37,11 +37,18 @@ type xlsxSheet struct {
 	recs [][]string
 }
 
-// checkXLSXStdout refuses to write xlsx, a zip archive, to a terminal:
-// it would fill the screen with binary. Standard output redirected to a
-// file or a pipe is written to.
-func checkXLSXStdout(e *env, format, output string) error {
-	if format == "xlsx" && (output == "" || output == "-") && isTerminal(e.stdout) {
+// checkOutput validates --format against formats and what depends on
+// it: --csv-safe wants csv, and xlsx, a zip archive, is not written to a
+// terminal, which it would fill with binary (standard output redirected
+// to a file or a pipe is written to).
+func (o *commonOpts) checkOutput(e *env, formats []string, csv csvOptions) error {
+	if err := o.checkFormat(formats); err != nil {
+		return err
+	}
+	if err := csv.check(o.format); err != nil {
+		return err
+	}
+	if o.format == "xlsx" && (o.output == "" || o.output == "-") && isTerminal(e.stdout) {
 		return usagef("--format xlsx writes a binary file: name it with -o FILE.xlsx or redirect standard output")
 	}
 	return nil
