@@ -68,11 +68,9 @@ func runConvert(ctx context.Context, e *env, opts any, args []string) error {
 	if len(args) != 1 {
 		return usagef("convert reads one table; got %d files", len(args))
 	}
-	unit, ok := align.BySection, true
-	if o.by != "" {
-		if unit, ok = align.ParseUnit(o.by); !ok {
-			return usagef("unknown --by %q: want section, paragraph or sentence", o.by)
-		}
+	unit, ok := align.ParseUnit(o.by)
+	if o.by != "" && !ok {
+		return usagef("unknown --by %q: want section, paragraph or sentence", o.by)
 	}
 	src := source{path: args[0]}
 	name, data, err := readRaw(e, src, int64(o.maxInput))
@@ -86,9 +84,10 @@ func runConvert(ctx context.Context, e *env, opts any, args []string) error {
 	if o.by == "" && slices.ContainsFunc(tab.rows, func(r align.Row) bool { return strings.Contains(r.ID, "/") }) {
 		unit = align.ByParagraph
 	}
-	langs := versionLangs(tab.vers)
+	// -o is checked once the table is read, as moses names its files by
+	// the table's languages; reading a table is quick and leaves nothing
 	o.perLang = o.format == "moses"
-	ts, err := o.targets(e, langs, []source{src})
+	ts, err := o.targets(e, versionLangs(tab.vers), []source{src})
 	if err != nil {
 		return err
 	}
@@ -294,7 +293,7 @@ func readCSV(name, text string) (*records, error) {
 	}
 }
 
-// jsonParagraphIn is jsonParagraph as read: a missing field is zero.
+// jsonRowIn is jsonRow as read: a missing field is zero.
 type jsonRowIn struct {
 	ID    string          `json:"id"`
 	Kind  string          `json:"kind"`
