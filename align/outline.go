@@ -39,6 +39,17 @@ func (k SectionKind) String() string {
 // MarshalText implements encoding.TextMarshaler.
 func (k SectionKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
+// UnmarshalText implements encoding.TextUnmarshaler: the names String
+// gives, "unknown" excepted.
+func (k *SectionKind) UnmarshalText(b []byte) error {
+	i := slices.Index(sectionKindNames[:], string(b))
+	if i < 0 {
+		return fmt.Errorf("unknown section kind %q: want %s", b, strings.Join(sectionKindNames[:], ", "))
+	}
+	*k = SectionKind(i)
+	return nil
+}
+
 // Version is one language version of a document: a whole file, or one
 // language block of a combined file.
 type Version struct {

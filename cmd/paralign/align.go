@@ -21,12 +21,12 @@ type alignOpts struct {
 	commonOpts
 	by       string
 	presplit bool
-	csvSafe  bool
+	csv      csvOptions
 	dict     []string
 	dicts    *dictSet
 }
 
-var alignFormats = []string{"tsv", "jsonl", "csv", "tmx", "moses", "html", "ladder"}
+var alignFormats = []string{"tsv", "jsonl", "csv", "xlsx", "tmx", "moses", "html", "ladder"}
 
 var alignCommand = command{
 	name: "align",
@@ -34,7 +34,9 @@ var alignCommand = command{
 then one column per language (in --langs order) holding that unit's text.
 An empty cell means the language has no such unit. --format jsonl is the
 lossless form: every input paragraph, byte for byte, in exactly one row.
---format csv is TSV's table as RFC 4180 CSV; tmx writes TMX 1.4 translation
+--format csv is TSV's table as RFC 4180 CSV (UTF-8 with a BOM, CRLF);
+xlsx is the same table as a workbook, every cell text, the header frozen
+(to a file: -o, or standard output when it is no terminal); tmx writes TMX 1.4 translation
 units (rows with text in two or more languages); moses writes the plain
 bitext of MT toolkits, -o PREFIX making PREFIX.en, PREFIX.ru, … with one
 line per row that every language has. --format html writes one
@@ -56,6 +58,7 @@ paralign align --input en=charter.en.txt --input de=satzung.txt -o aligned.tsv
 paralign align --format jsonl combined.txt > aligned.jsonl
 paralign align --by sentence --format moses -o corpus en.txt de.txt   # corpus.en, corpus.de
 paralign align --by sentence --format tmx -o memory.tmx combined.txt
+paralign align --by paragraph --format xlsx -o review.xlsx en.txt ru.txt
 paralign align --by sentence --langs en,es en.txt es.txt
 paralign align --by sentence --presplit --format ladder --langs de,fr test.de test.fr`,
 	flags: func(fs *pflag.FlagSet) any {
@@ -63,7 +66,7 @@ paralign align --by sentence --presplit --format ladder --langs de,fr test.de te
 		fs.StringVar(&o.by, "by", "section", "unit: section, paragraph or sentence")
 		fs.BoolVar(&o.presplit, "presplit", false, "with --by sentence: two files, one sentence per line, aligned as they are")
 		fs.StringArrayVar(&o.dict, "dict", nil, "with --by paragraph or sentence: a bilingual dictionary whose word pairs are anchors, `FILE` (a word list or `paralign dict import` output) or auto (FreeDict, Debian's /usr/share/dictd); repeatable")
-		fs.BoolVar(&o.csvSafe, "csv-safe", false, "with --format csv: prefix ' to cells starting with = + - @ (a formula to a spreadsheet)")
+		addCSV(fs, &o.csv)
 		addCommon(fs, &o.commonOpts, alignFormats)
 		addBatch(fs, &o.batchOpts)
 		return o
@@ -73,11 +76,8 @@ paralign align --by sentence --presplit --format ladder --langs de,fr test.de te
 
 func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 	o := opts.(*alignOpts)
-	if err := o.checkFormat(alignFormats); err != nil {
+	if err := o.checkOutput(e, alignFormats, o.csv); err != nil {
 		return err
-	}
-	if o.csvSafe && o.format != "csv" {
-		return usagef("--csv-safe wants --format csv")
 	}
 	unit, ok := align.ParseUnit(o.by)
 	if !ok {
@@ -117,7 +117,9 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 			case "jsonl":
 				return writeRowsJSONL(w, vers, rows, unit != align.BySection)
 			case "csv":
-				return writeRowsCSV(w, vers, rows, o.csvSafe)
+				return writeRowsCSV(w, vers, rows, o.csv)
+			case "xlsx":
+				return writeXLSX(w, []xlsxSheet{{name: "aligned", recs: tableRecords(vers, rows)}})
 			case "tmx":
 				return writeRowsTMX(w, vers, rows, unit)
 			case "html":

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -27,7 +28,7 @@ type compareOpts struct {
 	aliases    []string
 }
 
-var compareFormats = []string{"text", "json", "tsv", "html"}
+var compareFormats = []string{"text", "json", "tsv", "xlsx", "html"}
 
 var compareCommand = command{
 	name: "compare",
@@ -37,7 +38,9 @@ counterpart, text left untranslated or in a third language, numbers,
 URLs and e-mail addresses that differ, length ratios far outside the
 document's own, names without counterpart. One root cause gives one
 finding; every message shows its evidence. Exit 3 when a finding at or
-above --fail-on exists. --format html writes one self-contained page with
+above --fail-on exists. --format xlsx writes a workbook: the sections side
+by side, then the findings (the columns of --format tsv) on a second
+sheet. --format html writes one self-contained page with
 the versions side by side and the findings at their rows.`,
 	example: `paralign compare testdata/kazakhstan-2022/combined.txt
 paralign compare --format html -o review.html en.txt ru.txt es.txt de.txt
@@ -65,7 +68,7 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 	if o.listChecks {
 		return writeChecks(e.stdout)
 	}
-	if err := o.checkFormat(compareFormats); err != nil {
+	if err := o.checkOutput(e, compareFormats, csvOptions{}); err != nil {
 		return err
 	}
 	qopts, err := o.qaOptions()
@@ -114,6 +117,8 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 				return qa.WriteJSON(w, rep)
 			case "tsv":
 				return qa.WriteTSV(w, rep)
+			case "xlsx":
+				return writeCompareXLSX(w, vers, rows, rep)
 			case "html":
 				return view.WritePage(w, comparePage(vers, rows, rep))
 			}
@@ -191,6 +196,19 @@ func summaryLine(rep qa.Report) string {
 		return fmt.Sprintf("%d %ss", n, word)
 	}
 	return fmt.Sprintf("%s, %s, %d info", plural(rep.Summary.Errors, "error"), plural(rep.Summary.Warnings, "warning"), rep.Summary.Infos)
+}
+
+// writeCompareXLSX writes the section rows and, on a second sheet, the
+// findings with the columns of qa.WriteTSV.
+func writeCompareXLSX(w io.Writer, vers []align.Version, rows []align.Row, rep qa.Report) error {
+	var b bytes.Buffer
+	if err := qa.WriteTSV(&b, rep); err != nil {
+		return err
+	}
+	return writeXLSX(w, []xlsxSheet{
+		{name: "aligned", recs: tableRecords(vers, rows)},
+		{name: "findings", recs: splitTSV(b.String())},
+	})
 }
 
 // comparePage puts the findings on the side-by-side page: each at its

@@ -112,6 +112,7 @@ type dictOpts struct {
 
 var dictCommand = command{
 	name: "dict",
+	args: "import DICTIONARY",
 	summary: `dict import reads a bilingual dictionary and writes it in the compact
 form that --dict loads fast: a first line "# paralign dictionary FROM TO",
 then one word<TAB>translation pair a line, sorted. It reads FreeDict's

@@ -4,24 +4,67 @@ import (
 	"encoding/csv"
 	"encoding/xml"
 	"io"
+	"slices"
 	"strings"
+
+	"github.com/spf13/pflag"
 
 	"github.com/paralign/paralign/align"
 )
 
-// writeRowsCSV writes the rows of TSV as RFC 4180 CSV (encoding/csv):
-// header id and one column per language, a cell's text as in TSV.
-func writeRowsCSV(w io.Writer, vers []align.Version, rows []align.Row, safe bool) error {
+// utf8BOM is the byte-order mark that tells a spreadsheet a CSV file is
+// UTF-8: without it LibreOffice and Excel guess a legacy code page and
+// show Cyrillic as mojibake (issue 13).
+const utf8BOM = "\ufeff"
+
+// csvOptions are the choices of CSV output; the zero value writes no BOM
+// and no formula guard.
+type csvOptions struct {
+	bom  bool // begin with the UTF-8 byte-order mark
+	safe bool // prefix ' to a cell a spreadsheet would take for a formula
+}
+
+// addCSV adds the flags of CSV output.
+func addCSV(fs *pflag.FlagSet, o *csvOptions) {
+	fs.BoolVar(&o.bom, "bom", true, "with --format csv: begin with the UTF-8 byte-order mark, which spreadsheets need to read UTF-8 (--bom=false for pipelines)")
+	fs.BoolVar(&o.safe, "csv-safe", false, "with --format csv: prefix ' to cells starting with = + - @ (a formula to a spreadsheet)")
+}
+
+// check refuses --csv-safe with another format than csv. (--bom is on
+// by default, so it is not refused: it has no effect on other formats.)
+func (o csvOptions) check(format string) error {
+	if o.safe && format != "csv" {
+		return usagef("--csv-safe wants --format csv")
+	}
+	return nil
+}
+
+// writeRowsCSV writes the rows of TSV as RFC 4180 CSV (encoding/csv,
+// CRLF line ends): header id and one column per language, a cell's text
+// as in TSV.
+func writeRowsCSV(w io.Writer, vers []align.Version, rows []align.Row, opts csvOptions) error {
+	return writeCSV(w, tableRecords(vers, rows), opts)
+}
+
+// writeCSV writes records as RFC 4180 CSV with CRLF line ends.
+func writeCSV(w io.Writer, recs [][]string, opts csvOptions) error {
+	if opts.bom {
+		if _, err := io.WriteString(w, utf8BOM); err != nil {
+			return err
+		}
+	}
 	c := csv.NewWriter(w)
-	recs := tableRecords(vers, rows)
-	if safe {
-		for _, rec := range recs {
+	c.UseCRLF = true
+	for _, rec := range recs {
+		if opts.safe {
+			rec = slices.Clone(rec)
 			for k, cell := range rec {
 				rec[k] = spreadsheetSafe(cell)
 			}
 		}
+		c.Write(rec)
 	}
-	c.WriteAll(recs)
+	c.Flush()
 	return c.Error()
 }
 

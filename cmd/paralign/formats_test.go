@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -29,12 +30,22 @@ func TestFormats(t *testing.T) {
 	langs := table[0][1:]
 
 	t.Run("csv", func(t *testing.T) {
-		got, err := csv.NewReader(strings.NewReader(runCLI(t, "align", "--by", "sentence", "--format", "csv", seed))).ReadAll()
-		if err != nil {
-			t.Fatalf("the CSV does not parse: %v", err)
-		}
-		if diff := cmp.Diff(table, got); diff != "" {
-			t.Errorf("CSV and TSV mismatch (-tsv +csv):\n%s", diff)
+		for _, bom := range []bool{true, false} {
+			out := runCLI(t, "align", "--by", "sentence", "--format", "csv", "--bom="+strconv.FormatBool(bom), seed)
+			body, hasBOM := strings.CutPrefix(out, utf8BOM)
+			if hasBOM != bom {
+				t.Errorf("--bom=%v: output starts with the BOM: %v", bom, hasBOM)
+			}
+			if n, crlf := strings.Count(body, "\n"), strings.Count(body, "\r\n"); n != crlf || n != len(table) {
+				t.Errorf("--bom=%v: %d line ends, %d of them CRLF; want %d, all CRLF (RFC 4180)", bom, n, crlf, len(table))
+			}
+			got, err := csv.NewReader(strings.NewReader(body)).ReadAll()
+			if err != nil {
+				t.Fatalf("the CSV does not parse: %v", err)
+			}
+			if diff := cmp.Diff(table, got); diff != "" {
+				t.Errorf("CSV and TSV mismatch (-tsv +csv):\n%s", diff)
+			}
 		}
 	})
 

@@ -16,6 +16,7 @@ type lsOpts struct {
 
 var lsCommand = command{
 	name: "ls",
+	args: "DIR|FILE...",
 	summary: `Print how the files are grouped into documents, the grouping align,
 coverage and compare use for the same arguments (their --dry-run), without
 reading the files: one line per file, "doc lang file note", in the order

@@ -8,6 +8,7 @@
 //	paralign align    [flags] FILE...   parallel output, one row per aligned unit
 //	paralign coverage [flags] FILE...   which sections exist in which language
 //	paralign compare  [flags] FILE...   translation QA: what differs between the versions
+//	paralign convert  [flags] FILE      a table align wrote, edited or not, in another format
 //
 // FILE is a path or - for standard input. One file is a combined document
 // holding several language versions one after another; several files are one

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -29,6 +30,7 @@ Usage:
   paralign align    [flags] FILE...   parallel output, one row per aligned unit
   paralign coverage [flags] FILE...   which sections exist in which language
   paralign compare  [flags] FILE...   translation QA: what differs between the versions
+  paralign convert  [flags] FILE      a table align wrote, edited or not, in another format
   paralign ls       [flags] DIR|FILE... how files are grouped into documents
   paralign dict import [flags] DICT   a bilingual dictionary for --dict
 
@@ -54,7 +56,10 @@ func usagef(format string, args ...any) error {
 
 // command is one subcommand: its flags and what it does.
 type command struct {
-	name    string
+	name string
+	// args is what the command reads, for its usage line; "" means
+	// FILE...
+	args    string
 	summary string
 	example string
 	flags   func(fs *pflag.FlagSet) any
@@ -71,7 +76,7 @@ type env struct {
 	writing *sync.RWMutex
 }
 
-var commands = []command{detectCommand, alignCommand, coverageCommand, compareCommand, lsCommand, dictCommand}
+var commands = []command{detectCommand, alignCommand, coverageCommand, compareCommand, convertCommand, lsCommand, dictCommand}
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && (args[0] == "--version" || args[0] == "version") {
@@ -172,7 +177,8 @@ type gateError struct{ msg string }
 func (e *gateError) Error() string { return e.msg }
 
 func printHelp(w io.Writer, cmd *command, fs *pflag.FlagSet) {
-	fmt.Fprintf(w, "Usage: paralign %s [flags] FILE...\n\n%s\n\nFlags:\n%s\nExamples:\n%s%s", cmd.name, cmd.summary, fs.FlagUsages(), indent(cmd.example), exitStatusText)
+	args := cmp.Or(cmd.args, "FILE...")
+	fmt.Fprintf(w, "Usage: paralign %s [flags] %s\n\n%s\n\nFlags:\n%s\nExamples:\n%s%s", cmd.name, args, cmd.summary, fs.FlagUsages(), indent(cmd.example), exitStatusText)
 }
 
 func indent(s string) string {
