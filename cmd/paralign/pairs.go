@@ -195,11 +195,7 @@ func (o *alignOpts) runPairs(ctx context.Context, e *env, unit align.Unit, choic
 	if o.format == "tmx" {
 		o.split = pairDir
 	}
-	j, err := o.load(ctx, e, args)
-	if err != nil {
-		return err
-	}
-	vers, err := j.versions()
+	j, vers, err := o.loadVersions(ctx, e, args)
 	if err != nil {
 		return err
 	}
