@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"os"
@@ -11,6 +12,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/paralign/paralign/align"
+	"github.com/paralign/paralign/corpus"
 )
 
 // tmxRead is a TMX file as the tests read it.
@@ -196,4 +200,70 @@ for u in tmx.tmxfile.parsefile(sys.argv[1]).units:
 		got = append(got, u)
 	}
 	return got
+}
+
+// FuzzTMX writes rows of arbitrary text and checks what any TMX reader
+// relies on: the file parses, every unit has two or more variants and
+// lists its source first, and each segment holds its cell's text (as
+// encoding/xml writes it: a character XML cannot hold becomes U+FFFD).
+func FuzzTMX(f *testing.F) {
+	f.Add("1. One.", "", "1. Eins.", uint8(0))
+	f.Add("", "Два <b>&amp;</b>", "zwei\x00\x0b]]>", uint8(1))
+	f.Add("a\u2028b", "\xff\xfe", "", uint8(2))
+	f.Fuzz(func(t *testing.T, en, ru, de string, src uint8) {
+		vers := []align.Version{{Lang: "en"}, {Lang: "ru"}, {Lang: "de"}}
+		cell := func(s string) align.Cell {
+			if s == "" {
+				return align.Cell{}
+			}
+			return align.Cell{Paras: []corpus.Paragraph{{Text: s}}}
+		}
+		row := align.Row{ID: "1", Cells: []align.Cell{cell(en), cell(ru), cell(de)}}
+		spec := tmxSpec{unit: align.BySentence, cols: tmxCols(int(src%3), []int{0, 1, 2})}
+		var b bytes.Buffer
+		if err := writeRowsTMX(&b, vers, []align.Row{row}, spec); err != nil {
+			t.Fatal(err)
+		}
+		var doc tmxRead
+		if err := xml.Unmarshal(b.Bytes(), &doc); err != nil {
+			t.Fatalf("the TMX does not parse: %v\n%s", err, b.String())
+		}
+		var want []string
+		for _, v := range spec.cols {
+			if c := row.Cells[v]; !c.Empty() {
+				want = append(want, vers[v].Lang.String()+":"+xmlText(c.Text()))
+			}
+		}
+		if len(want) < 2 {
+			if len(doc.Units) != 0 {
+				t.Errorf("a row with %d languages made %d units", len(want), len(doc.Units))
+			}
+			return
+		}
+		if len(doc.Units) != 1 {
+			t.Fatalf("%d units, want 1", len(doc.Units))
+		}
+		got := doc.units()[0]
+		if src, _, _ := strings.Cut(got[2], ":"); got[1] != src {
+			t.Errorf("the unit's source is %s, its first variant %s", got[1], src)
+		}
+		if diff := cmp.Diff(want, got[2:]); diff != "" {
+			t.Errorf("segments mismatch (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// xmlText is text as it reads back from XML that encoding/xml wrote: a
+// rune XML 1.0 cannot hold is U+FFFD, a carriage return a newline's
+// reading aside.
+func xmlText(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		if r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF {
+			b.WriteRune(r)
+		} else {
+			b.WriteRune('\uFFFD')
+		}
+	}
+	return b.String()
 }
