@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Renders `paralign compare --format html` pages in headless Chromium and
-# writes the screenshots under testdata/screenshots: the seed statement as
-# it is, and with two planted faults (a number changed and a sentence
-# deleted in the Spanish version).
+# writes the screenshots the README shows under docs/:
+#   compare-seed.png      the seed statement with two planted faults (a
+#                         number changed, a sentence deleted in es)
+#   compare-udhr.png      the UDHR's en and ru (ru ends inside article 26):
+#                         the top of the page, findings list and badges
+# (headless Chromium draws a blank page when the URL has a fragment such
+# as #s-26, so the rows far down are not shot)
 #
 #   scripts/screenshots.sh
 set -euo pipefail
@@ -19,11 +23,13 @@ seed=testdata/kazakhstan-2022/combined.txt
 sed -e 's/30 años/35 años/' \
 	-e 's/ En especial, saludamos a los trabajadores industriales de Kazajistán Occidental que han sido el corazón de esta gran movilización popular\.//' \
 	"$seed" >"$work/seed-faulted.txt"
-shoot() { # NAME INPUT (relative to DIR)  DIR
-	(cd "$3" && "$work/paralign" compare --format html --fail-on none -o "$work/$1.html" "$2")
+cp testdata/udhr-nltk/en.txt testdata/udhr-nltk/ru.txt "$work/"
+(cd "$work" && ./paralign compare --format html --fail-on none -o seed.html seed-faulted.txt)
+(cd "$work" && ./paralign compare --format html --fail-on none -o udhr.html --input en=en.txt --input ru=ru.txt)
+shoot() { # NAME PAGE HEIGHT
 	"$bin" --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/profile" \
-		--screenshot="testdata/screenshots/$1.png" --window-size=1400,1400 "file://$work/$1.html" 2>/dev/null
-	echo "testdata/screenshots/$1.png"
+		--screenshot="docs/$1.png" --window-size=1200,"$3" "file://$work/$2" 2>/dev/null
+	echo "docs/$1.png"
 }
-shoot seed-compare "$seed" .
-shoot seed-faulted-compare seed-faulted.txt "$work"
+shoot compare-seed seed.html 900
+shoot compare-udhr udhr.html 600

@@ -40,8 +40,38 @@ func TestHighlight(t *testing.T) {
 		{"no end to this one", []string{"end to…"}, []part{{Text: "no "}, {Text: "end to this one", Mark: true}}},
 	}
 	for _, tt := range tests {
-		if diff := cmp.Diff(tt.want, highlight(tt.text, tt.marks)); diff != "" {
+		var spans []span
+		for _, m := range tt.marks {
+			spans = append(spans, span{text: m})
+		}
+		if diff := cmp.Diff(tt.want, highlight(tt.text, spans)); diff != "" {
 			t.Errorf("highlight(%q, %q) (-want +got):\n%s", tt.text, tt.marks, diff)
+		}
+	}
+	// a reference span is marked as one
+	want := []part{{Text: "about "}, {Text: "30", Mark: true, Ref: true}, {Text: " years"}}
+	if diff := cmp.Diff(want, highlight("about 30 years", []span{{"30", true}})); diff != "" {
+		t.Errorf("highlight of a reference span (-want +got):\n%s", diff)
+	}
+}
+
+// TestCellSpans: a note's marks light up in the cell of their language,
+// the faulty version's as the fault and the pivot's as the reference; a
+// mark of no language in either cell that has it, never in a third.
+func TestCellSpans(t *testing.T) {
+	notes := []Note{{Row: "1", Lang: "es", Marks: []Mark{{Lang: "en", Text: "30"}, {Lang: "es", Text: "35"}, {Text: "We salute…"}}}}
+	tests := []struct {
+		lang corpus.Lang
+		want []span
+	}{
+		{"en", []span{{"30", true}, {"We salute…", true}}},
+		{"es", []span{{"35", false}, {"We salute…", false}}},
+		{"ru", nil},
+	}
+	for _, tt := range tests {
+		got := cellSpans(notes, tt.lang, "en")
+		if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(span{})); diff != "" {
+			t.Errorf("cellSpans(%s) mismatch (-want +got):\n%s", tt.lang, diff)
 		}
 	}
 }
@@ -67,8 +97,9 @@ func samplePage() Page {
 			}},
 		},
 		Notes: []Note{
-			{Row: "1", Lang: "es", Severity: "error", Check: "number-missing", Message: "`30` in en §1, not in es; es has `35`", Marks: []string{"30", "35"}},
+			{Row: "1", Lang: "es", Severity: "error", Check: "number-missing", Message: "`30` in en §1, not in es; es has `35`", Marks: []Mark{{"en", "30"}, {"es", "35"}}},
 			{Row: "2", Lang: "es", Severity: "error", Check: "missing-section", Message: "§2 is missing in es"},
+			{Row: "2", Lang: "ru", Severity: "info", Check: "length-ratio", Message: "§2 in ru is short"},
 		},
 	}
 }
@@ -83,9 +114,17 @@ func TestWritePage(t *testing.T) {
 		"<title>Sample &lt;statement&gt;</title>",
 		`<th lang="en">en (pivot)</th>`,
 		`<tr id="s-1" class="sev-error">`,
-		"<mark>35</mark>",
-		"<mark>30</mark>",
+		`<td lang="es">1. Unos <mark>35</mark> años`,
+		`<td lang="en">1. About <mark class="ref">30</mark> years`,
+		`<td lang="ru">1. Спустя 30 лет`,
 		`<td class="missing sev-error" lang="es">missing</td>`,
+		`<li class="sev-error chk-number_missing"><a href="#s-1">§1</a>`,
+		`<input type="radio" name="filter" class="filter" id="f-all" checked>`,
+		`<label for="f-sev-info" class="info"><b>1</b>info</label>`,
+		`<label for="f-chk-length_ratio"><b>1</b>length-ratio</label>`,
+		"#f-sev-error:checked ~ ol.findings li:not(.sev-error) { display: none; }",
+		"#f-chk-number_missing:checked ~ ol.findings li:not(.chk-number_missing) { display: none; }",
+		`<span class="missing">missing</span> the language has no such unit`,
 		"&lt;script&gt;alert(1)&lt;/script&gt;",
 		"<code>number-missing</code> [es]: `30` in en §1, not in es; es has `35`",
 	} {
@@ -149,6 +188,55 @@ func TestChromium(t *testing.T) {
 	}
 	if mark < 50 {
 		t.Errorf("only %d pixels of highlight", mark)
+	}
+}
+
+// TestChromiumFilter checks that the badges filter the findings list in
+// a browser: with the info badge chosen, the error finding's red label is
+// gone from the list (the error badge keeps its red). The page is
+// rendered twice, the second time with that badge's radio button checked
+// as a click would check it.
+func TestChromiumFilter(t *testing.T) {
+	bin := chromium()
+	if bin == "" {
+		t.Skip("no chromium or chromium-browser on PATH")
+	}
+	p := samplePage()
+	p.Rows = nil // the list alone: no row borders in the finding colours
+	var b bytes.Buffer
+	if err := WritePage(&b, p); err != nil {
+		t.Fatal(err)
+	}
+	all := b.String()
+	info := strings.Replace(strings.Replace(all, `id="f-all" checked>`, `id="f-all">`, 1), `id="f-sev-info">`, `id="f-sev-info" checked>`, 1)
+	if info == all {
+		t.Fatal("the page has no info badge to choose")
+	}
+	red := func(html string) int {
+		dir := t.TempDir()
+		page, shot := filepath.Join(dir, "page.html"), filepath.Join(dir, "page.png")
+		if err := os.WriteFile(page, []byte(html), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := Screenshot(bin, page, shot, 1000, 300); err != nil {
+			t.Fatal(err)
+		}
+		img := readPNG(t, shot)
+		n := 0
+		for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
+			for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x++ {
+				r, g, b, _ := img.At(x, y).RGBA()
+				if near(r>>8, 0xb3) && near(g>>8, 0x26) && near(b>>8, 0x1e) {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	before, after := red(all), red(info)
+	t.Logf("error-red pixels: %d with every finding, %d with the info badge chosen", before, after)
+	if after == 0 || after >= before-20 {
+		t.Errorf("error-red pixels %d → %d: the info badge does not hide the error finding (or the error badge is gone)", before, after)
 	}
 }
 

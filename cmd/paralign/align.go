@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"math"
 	"slices"
@@ -24,6 +23,7 @@ type alignOpts struct {
 	csv      csvOptions
 	dict     []string
 	dicts    *dictSet
+	pairOpts
 }
 
 var alignFormats = []string{"tsv", "jsonl", "csv", "xlsx", "tmx", "moses", "html", "ladder"}
@@ -36,11 +36,14 @@ An empty cell means the language has no such unit. --format jsonl is the
 lossless form: every input paragraph, byte for byte, in exactly one row.
 --format csv is TSV's table as RFC 4180 CSV (UTF-8 with a BOM, CRLF);
 xlsx is the same table as a workbook, every cell text, the header frozen
-(to a file: -o, or standard output when it is no terminal); tmx writes TMX 1.4 translation
-units (rows with text in two or more languages); moses writes the plain
-bitext of MT toolkits, -o PREFIX making PREFIX.en, PREFIX.ru, … with one
-line per row that every language has. --format html writes one
-self-contained page with the versions side by side.
+(to a file: -o, or standard output when it is no terminal); tmx writes
+TMX 1.4 translation units (rows with text in two or more languages;
+--pair en,ru one pair, -o DIR one DIR/en-ru.tmx per pair; --locale
+en=en-US for xml:lang); moses writes the plain bitext of MT toolkits, one
+pair of files per language pair, -o PREFIX making PREFIX.en-ru.en and
+PREFIX.en-ru.ru with one line per row both languages have (--pairs
+pivot: the pivot with each other language; all: every two). --format
+html writes one self-contained page with the versions side by side.
 
 --by paragraph and --by sentence align the paragraphs or sentences inside
 each section (across the whole text when it has no numbered sections);
@@ -56,9 +59,11 @@ Bertalign do; tsv writes the bead number and the lines.`,
 paralign align --langs en,ru,es,de en.txt ru.txt es.txt de.txt
 paralign align --input en=charter.en.txt --input de=satzung.txt -o aligned.tsv
 paralign align --format jsonl combined.txt > aligned.jsonl
-paralign align --by sentence --format moses -o corpus en.txt de.txt   # corpus.en, corpus.de
+paralign align --by sentence --format moses -o corpus en.txt de.txt   # corpus.en-de.en, corpus.en-de.de
 paralign align --by sentence --format tmx -o memory.tmx combined.txt
 paralign align --by paragraph --format xlsx -o review.xlsx en.txt ru.txt
+paralign align --by sentence --format tmx --pair en,ru --locale en=en-US,ru=ru-RU -o en-ru.tmx combined.txt
+paralign align --by sentence --format tmx -o memories/ combined.txt   # memories/en-ru.tmx, en-es.tmx, …
 paralign align --by sentence --langs en,es en.txt es.txt
 paralign align --by sentence --presplit --format ladder --langs de,fr test.de test.fr`,
 	flags: func(fs *pflag.FlagSet) any {
@@ -68,6 +73,7 @@ paralign align --by sentence --presplit --format ladder --langs de,fr test.de te
 		fs.StringArrayVar(&o.dict, "dict", nil, "with --by paragraph or sentence: a bilingual dictionary whose word pairs are anchors, `FILE` (a word list or `paralign dict import` output) or auto (FreeDict, Debian's /usr/share/dictd); repeatable")
 		addCSV(fs, &o.csv)
 		addCommon(fs, &o.commonOpts, alignFormats)
+		addPairs(fs, &o.pairOpts)
 		addBatch(fs, &o.batchOpts)
 		return o
 	},
@@ -99,11 +105,32 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 	if o.format == "ladder" {
 		return usagef("--format ladder wants --by sentence --presplit")
 	}
-	if o.format == "moses" && (o.output == "" || o.output == "-") {
-		return usagef("--format moses writes one file per language: name their prefix with -o PREFIX")
+	langs, err := o.parseLangs()
+	if err != nil {
+		return err
 	}
-	if o.format == "moses" {
-		return o.runMoses(ctx, e, unit, args)
+	choice, err := o.parsePairs(o.format, langs)
+	if err != nil {
+		return err
+	}
+	if o.format == "moses" && (o.output == "" || o.output == "-") {
+		return usagef("--format moses writes one pair of files per language pair: name their prefix with -o PREFIX")
+	}
+	if o.format == "moses" || (o.format == "tmx" && namesDir(o.output)) {
+		b, err := o.plan(args)
+		if err != nil {
+			return err
+		}
+		switch {
+		case b == nil:
+			return o.runPairs(ctx, e, unit, choice, args)
+		case o.format == "moses":
+			return usagef("--format moses is for one document; several documents: --format tsv or jsonl with -o DIR")
+		case o.pairs != "":
+			return usagef("one TMX per pair is for one document; several documents: --pair SRC,TGT and -o DIR, one TMX per document")
+		}
+	} else if o.pairs != "" {
+		return usagef("--pairs with --format tmx wants -o DIR (one TMX per pair); one pair to a file: --pair SRC,TGT")
 	}
 	return o.run(ctx, e, args, func(ctx context.Context, j *job, vers []align.Version) (docOutput, error) {
 		sections := align.AlignSections(align.Outlines(vers))
@@ -111,6 +138,14 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 		rows := o.refine(sections, vers, unit)
 		if err := ctx.Err(); err != nil {
 			return docOutput{}, errInterrupted
+		}
+		var spec tmxSpec
+		if o.format == "tmx" {
+			s, err := choice.tmxSpec(vers, rows, unit)
+			if err != nil {
+				return docOutput{}, err
+			}
+			spec = s
 		}
 		return docOutput{stats: stats, write: func(w io.Writer) error {
 			switch o.format {
@@ -121,7 +156,7 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 			case "xlsx":
 				return writeXLSX(w, []xlsxSheet{{name: "aligned", recs: tableRecords(vers, rows)}})
 			case "tmx":
-				return writeRowsTMX(w, vers, rows, unit)
+				return writeRowsTMX(w, vers, rows, spec)
 			case "html":
 				return view.WritePage(w, view.Page{Title: pageTitle(vers), Langs: versionLangs(vers), Rows: rows})
 			}
@@ -141,39 +176,6 @@ func (o *alignOpts) refine(rows []align.Row, vers []align.Version, unit align.Un
 		Langs: versionLangs(vers),
 		Dict:  o.dicts.forPair,
 	})
-}
-
-// runMoses writes one file per language, -o PREFIX.LANG: one document
-// only.
-func (o *alignOpts) runMoses(ctx context.Context, e *env, unit align.Unit, args []string) error {
-	if b, err := o.plan(args); err != nil {
-		return err
-	} else if b != nil {
-		return usagef("--format moses is for one document; several documents: --format tsv or jsonl with -o DIR")
-	}
-	o.perLang = true
-	j, err := o.load(ctx, e, args)
-	if err != nil {
-		return err
-	}
-	vers, err := j.versions()
-	if err != nil {
-		return err
-	}
-	rows := o.refine(align.AlignSections(align.Outlines(vers)), vers, unit)
-	if err := ctx.Err(); err != nil {
-		return errInterrupted
-	}
-	// j.out holds PREFIX.LANG for every language of --langs
-	var ts []*target
-	for _, v := range vers {
-		k := slices.Index(j.langs, v.Lang)
-		if k < 0 {
-			return fmt.Errorf("%s: version in %s, not among --langs", quoteName(v.File), v.Lang)
-		}
-		ts = append(ts, j.out[k])
-	}
-	return writeTargets(ctx, ts, func(ws []io.Writer) error { return writeRowsMoses(ws, rows) })
 }
 
 // runPresplit aligns two files of one sentence per line. --langs names

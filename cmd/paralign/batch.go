@@ -79,11 +79,7 @@ type docFunc func(ctx context.Context, j *job, vers []align.Version) (docOutput,
 // runOne runs a command on one document as before batches: its output to
 // -o or standard output, then its quality gate.
 func (o *commonOpts) runOne(ctx context.Context, e *env, args []string, process docFunc) error {
-	j, err := o.load(ctx, e, args)
-	if err != nil {
-		return err
-	}
-	vers, err := j.versions()
+	j, vers, err := o.loadVersions(ctx, e, args)
 	if err != nil {
 		return err
 	}
@@ -101,6 +97,20 @@ func (o *commonOpts) runOne(ctx context.Context, e *env, args []string, process 
 		return &gateError{msg: out.gate}
 	}
 	return nil
+}
+
+// loadVersions reads one document's inputs and cuts them into language
+// versions.
+func (o *commonOpts) loadVersions(ctx context.Context, e *env, args []string) (*job, []align.Version, error) {
+	j, err := o.load(ctx, e, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	vers, err := j.versions()
+	if err != nil {
+		return nil, nil, err
+	}
+	return j, vers, nil
 }
 
 // run runs a command: over many documents when plan finds them, else on

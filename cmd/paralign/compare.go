@@ -40,8 +40,10 @@ document's own, names without counterpart. One root cause gives one
 finding; every message shows its evidence. Exit 3 when a finding at or
 above --fail-on exists. --format xlsx writes a workbook: the sections side
 by side, then the findings (the columns of --format tsv) on a second
-sheet. --format html writes one self-contained page with
-the versions side by side and the findings at their rows.`,
+sheet. --format html writes one self-contained page: the findings listed
+at the top, each linking to its row, with count badges that show one
+severity or check; the versions side by side below, each finding's
+evidence highlighted in the cell of the version at fault.`,
 	example: `paralign compare testdata/kazakhstan-2022/combined.txt
 paralign compare --format html -o review.html en.txt ru.txt es.txt de.txt
 paralign compare --fail-on warning --skip-checks name-mismatch combined.txt
@@ -211,8 +213,8 @@ func writeCompareXLSX(w io.Writer, vers []align.Version, rows []align.Row, rep q
 	})
 }
 
-// comparePage puts the findings on the side-by-side page: each at its
-// section's row, its evidence highlighted.
+// comparePage puts the findings on the side-by-side page: listed at the
+// top, each at its section's row, its evidence highlighted.
 func comparePage(vers []align.Version, rows []align.Row, rep qa.Report) view.Page {
 	p := view.Page{
 		Title:   pageTitle(vers) + ": comparison with " + langName(rep.Pivot),
@@ -229,15 +231,40 @@ func comparePage(vers []align.Version, rows []align.Row, rep qa.Report) view.Pag
 		if len(f.Langs) > 1 {
 			n.Lang = f.Langs[1]
 		}
-		for _, ev := range f.Evidence {
-			// evidence is "lang:value" or a quoted text
-			if code, val, ok := strings.Cut(ev, ":"); ok && len(code) <= 3 && corpus.Lang(code).IsLanguage() {
-				ev = val
-			}
-			// a shortened quotation ("…") lights up its whole sentence
-			n.Marks = append(n.Marks, ev)
-		}
+		n.Marks = evidenceMarks(f, n.Lang)
 		p.Notes = append(p.Notes, n)
 	}
 	return p
+}
+
+// evidenceMarks returns the spans of a finding's evidence to highlight:
+// "lang:value" in that language's cell (the changed number in the version
+// that changed it, the pivot's as the reference), "ends:text" where the
+// checked version ends, a quotation wherever it occurs. Bare language
+// codes and section ids are evidence, not text: they light up nothing.
+func evidenceMarks(f qa.Finding, checked corpus.Lang) []view.Mark {
+	var marks []view.Mark
+	for _, ev := range f.Evidence {
+		if isLangCode(ev) || slices.Contains(f.Sections, ev) {
+			continue
+		}
+		if text, ok := strings.CutPrefix(ev, "ends:"); ok {
+			marks = append(marks, view.Mark{Lang: checked, Text: text})
+			continue
+		}
+		if code, val, ok := strings.Cut(ev, ":"); ok && isLangCode(code) {
+			marks = append(marks, view.Mark{Lang: corpus.Lang(code), Text: val})
+			continue
+		}
+		// a shortened quotation ("…") lights up its whole sentence
+		marks = append(marks, view.Mark{Text: ev})
+	}
+	return marks
+}
+
+// isLangCode reports whether s is a language code as evidence writes it:
+// two lower-case letters.
+func isLangCode(s string) bool {
+	l, err := corpus.ParseLang(s)
+	return err == nil && l.IsLanguage() && string(l) == s
 }

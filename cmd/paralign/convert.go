@@ -41,7 +41,7 @@ cell (FILE: sheet!B7), exit 1. TSV is read as paralign writes it, without
 quoting; a table saved from a spreadsheet is best saved as xlsx or CSV.`,
 	example: `paralign convert --format xlsx -o review.xlsx aligned.tsv
 paralign convert --format tmx -o memory.tmx review.xlsx      # after correcting the rows by hand
-paralign convert --format moses -o corpus review.xlsx        # corpus.en, corpus.de
+paralign convert --format moses -o corpus review.xlsx        # corpus.en-de.en, corpus.en-de.de
 paralign convert --format jsonl edited.csv > edited.jsonl`,
 	flags: func(fs *pflag.FlagSet) any {
 		o := &convertOpts{}
@@ -86,13 +86,21 @@ func runConvert(ctx context.Context, e *env, opts any, args []string) error {
 	}
 	// -o is checked once the table is read, as moses names its files by
 	// the table's languages; reading a table is quick and leaves nothing
-	o.perLang = o.format == "moses"
+	if o.format == "moses" {
+		o.split = pairPrefix
+	}
 	ts, err := o.targets(e, versionLangs(tab.vers), []source{src})
 	if err != nil {
 		return err
 	}
 	if o.format == "moses" {
-		return writeTargets(ctx, ts, func(ws []io.Writer) error { return writeRowsMoses(ws, tab.rows) })
+		// one bitext per pair of the pivot with each other language,
+		// as align writes them by default
+		pairs, err := pairChoice{}.choose(tab.vers, tab.rows)
+		if err != nil {
+			return err
+		}
+		return writePairs(ctx, o.output, o.split, ts, tab.vers, tab.rows, pairs, tmxSpec{unit: unit})
 	}
 	return writeOutput(ctx, e, ts, func(w io.Writer) error {
 		return tab.write(w, o.format, unit, o.csv)
@@ -119,7 +127,11 @@ func (t *table) write(w io.Writer, format string, unit align.Unit, csvOpts csvOp
 	case "xlsx":
 		return writeXLSX(w, []xlsxSheet{{name: "aligned", recs: tableRecords(t.vers, t.rows)}})
 	case "tmx":
-		return writeRowsTMX(w, t.vers, t.rows, unit)
+		spec, err := pairChoice{}.tmxSpec(t.vers, t.rows, unit)
+		if err != nil {
+			return err
+		}
+		return writeRowsTMX(w, t.vers, t.rows, spec)
 	case "html":
 		return view.WritePage(w, view.Page{Title: pageTitle(t.vers), Langs: versionLangs(t.vers), Rows: t.rows})
 	}

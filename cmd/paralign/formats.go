@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/csv"
-	"encoding/xml"
 	"io"
 	"slices"
 	"strings"
@@ -83,88 +82,4 @@ func spreadsheetSafe(cell string) string {
 		return "'" + cell
 	}
 	return cell
-}
-
-// TMX 1.4b, the translation-memory exchange format: one translation unit
-// per row that two or more languages have text in.
-type tmxDoc struct {
-	XMLName xml.Name  `xml:"tmx"`
-	Version string    `xml:"version,attr"`
-	Header  tmxHeader `xml:"header"`
-	Units   []tmxUnit `xml:"body>tu"`
-}
-
-type tmxHeader struct {
-	CreationTool        string `xml:"creationtool,attr"`
-	CreationToolVersion string `xml:"creationtoolversion,attr"`
-	SegType             string `xml:"segtype,attr"`
-	OTMF                string `xml:"o-tmf,attr"`
-	AdminLang           string `xml:"adminlang,attr"`
-	SrcLang             string `xml:"srclang,attr"`
-	DataType            string `xml:"datatype,attr"`
-}
-
-type tmxUnit struct {
-	ID       string       `xml:"tuid,attr"`
-	Variants []tmxVariant `xml:"tuv"`
-}
-
-type tmxVariant struct {
-	Lang string `xml:"xml:lang,attr"`
-	Seg  string `xml:"seg"`
-}
-
-// writeRowsTMX writes the rows with text in two or more languages as TMX
-// translation units, tuid the row id, srclang the pivot's language, the
-// segments' text as in TSV. Rows with text in one language only are not
-// translation units; the lossless form is JSONL.
-func writeRowsTMX(w io.Writer, vers []align.Version, rows []align.Row, unit align.Unit) error {
-	seg := map[align.Unit]string{align.BySection: "block", align.ByParagraph: "paragraph", align.BySentence: "sentence"}[unit]
-	doc := tmxDoc{Version: "1.4", Header: tmxHeader{
-		CreationTool: "paralign", CreationToolVersion: "1", SegType: seg, OTMF: "paralign",
-		AdminLang: "en", SrcLang: vers[align.PivotVersion(rows, len(vers))].Lang.String(), DataType: "plaintext",
-	}}
-	for _, r := range rows {
-		u := tmxUnit{ID: r.ID}
-		for v, c := range r.Cells {
-			if !c.Empty() {
-				u.Variants = append(u.Variants, tmxVariant{Lang: vers[v].Lang.String(), Seg: c.Text()})
-			}
-		}
-		if len(u.Variants) >= 2 {
-			doc.Units = append(doc.Units, u)
-		}
-	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", " ")
-	if err := enc.Encode(doc); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
-}
-
-// writeRowsMoses writes the plain-text bitext that Moses and most MT
-// toolkits read: ws[v] gets one line per row that every version has text
-// in, the text of version v's cell; line n of every file is the same row.
-// Rows some language lacks are left out (JSONL keeps them).
-func writeRowsMoses(ws []io.Writer, rows []align.Row) error {
-	for _, r := range rows {
-		all := true
-		for _, c := range r.Cells {
-			all = all && !c.Empty()
-		}
-		if !all {
-			continue
-		}
-		for v, c := range r.Cells {
-			if _, err := io.WriteString(ws[v], c.Text()+"\n"); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }

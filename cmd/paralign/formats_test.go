@@ -3,9 +3,6 @@ package main
 import (
 	"encoding/csv"
 	"encoding/xml"
-	"os"
-	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -22,7 +19,7 @@ func tsvTable(out string) [][]string {
 	return rows
 }
 
-// TestFormats: CSV, TMX and Moses say what TSV says, each in its own way,
+// TestFormats: CSV and TMX say what TSV says, each in its own way,
 // on the seed statement by sentence.
 func TestFormats(t *testing.T) {
 	seed := "../../testdata/kazakhstan-2022/combined.txt"
@@ -95,38 +92,6 @@ func TestFormats(t *testing.T) {
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("TMX units mismatch (-want +got):\n%s", diff)
-		}
-	})
-
-	t.Run("moses", func(t *testing.T) {
-		prefix := filepath.Join(t.TempDir(), "corpus")
-		if out := runCLI(t, "align", "--by", "sentence", "--format", "moses", "-o", prefix, seed); out != "" {
-			t.Errorf("moses wrote %q to standard output", out)
-		}
-		files := map[string][]string{}
-		for _, l := range langs {
-			data, err := os.ReadFile(prefix + "." + l)
-			if err != nil {
-				t.Fatal(err)
-			}
-			files[l] = strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
-		}
-		n := 0
-		for _, r := range table[1:] {
-			if slices.Contains(r[1:], "") {
-				continue
-			}
-			for k, l := range langs {
-				if n >= len(files[l]) || files[l][n] != r[k+1] {
-					t.Fatalf("%s.%s line %d is not row %s's cell %.60q", prefix, l, n+1, r[0], r[k+1])
-				}
-			}
-			n++
-		}
-		for _, l := range langs {
-			if len(files[l]) != n {
-				t.Errorf("%s.%s has %d lines, want %d (the rows every language has)", prefix, l, len(files[l]), n)
-			}
 		}
 	})
 }

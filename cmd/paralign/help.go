@@ -20,6 +20,14 @@ Exit status:
 // printVersion writes the module version and the VCS revision the binary
 // was built from, as the Go toolchain recorded them.
 func printVersion(w io.Writer) {
+	fmt.Fprintf(w, "paralign %s\n", buildVersion())
+}
+
+// buildVersion is the module version ("v1.2.0", "(devel)" for a build
+// from a checkout) and, when the toolchain recorded it, the VCS revision:
+// "(devel) (386df20f1a2b, modified)". --version prints it, and TMX names
+// it as creationtoolversion.
+func buildVersion() string {
 	version, revision, modified := "(devel)", "", false
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		if v := bi.Main.Version; v != "" {
@@ -34,15 +42,14 @@ func printVersion(w io.Writer) {
 			}
 		}
 	}
-	fmt.Fprintf(w, "paralign %s", version)
-	if revision != "" {
-		fmt.Fprintf(w, " (%s", revision[:min(len(revision), 12)])
-		if modified {
-			fmt.Fprint(w, ", modified")
-		}
-		fmt.Fprint(w, ")")
+	if revision == "" {
+		return version
 	}
-	fmt.Fprintln(w)
+	version += " (" + revision[:min(len(revision), 12)]
+	if modified {
+		version += ", modified"
+	}
+	return version + ")"
 }
 
 // maxSuggestDistance is the largest edit distance at which an unknown

@@ -31,9 +31,9 @@ type commonOpts struct {
 	force       bool
 	batchOpts   // set by align, coverage and compare
 	maxInput    byteSize
-	// perLang: -o names a prefix, one file PREFIX.LANG per language of
-	// --langs (--format moses); set by the command, not a flag.
-	perLang bool
+	// split: how -o names several files (moses, tmx per pair); set by
+	// the command, not a flag.
+	split split
 }
 
 func addCommon(fs *pflag.FlagSet, o *commonOpts, formats []string) {

@@ -145,13 +145,14 @@ func isDescriptorLink(name string) bool {
 // targets checks the files -o names before any input is read: each
 // writable and none of them an input.
 func (o *commonOpts) targets(e *env, langs []corpus.Lang, srcs []source) ([]*target, error) {
-	codes := make([]string, len(langs))
-	for k, l := range langs {
-		codes[k] = l.String()
-	}
-	paths, err := outputPaths(o.output, o.perLang, codes)
+	paths, err := outputPaths(o.output, o.split, langs)
 	if err != nil {
 		return nil, err
+	}
+	if len(paths) > 0 && o.split == pairDir {
+		if err := makePairDir(o.output); err != nil {
+			return nil, err
+		}
 	}
 	for _, p := range paths {
 		if err := checkNotInput(e, p, srcs); err != nil {
@@ -385,21 +386,25 @@ func writeOutput(ctx context.Context, e *env, ts []*target, produce func(w io.Wr
 }
 
 // outputPaths returns the files -o names: none for standard output, the
-// path, or with perLang one PREFIX.LANG per language of langs (moses).
-// A prefix must name a file, not a directory: a usage error.
-func outputPaths(path string, perLang bool, langs []string) ([]string, error) {
+// path, or the files of every pair of langs (in langs order) that split
+// names. A prefix must name a file, not a directory: a usage error.
+func outputPaths(path string, s split, langs []corpus.Lang) ([]string, error) {
 	if path == "" || path == "-" {
 		return nil, nil
 	}
-	if !perLang {
+	if s == oneFile {
 		return []string{path}, nil
 	}
-	if err := checkPrefix(path); err != nil {
-		return nil, err
+	if s == pairPrefix {
+		if err := checkPrefix(path); err != nil {
+			return nil, err
+		}
 	}
-	paths := make([]string, len(langs))
-	for k, l := range langs {
-		paths[k] = path + "." + l
+	var paths []string
+	for a := range langs {
+		for b := a + 1; b < len(langs); b++ {
+			paths = append(paths, pairFiles(path, s, langs[a], langs[b])...)
+		}
 	}
 	return paths, nil
 }
@@ -411,7 +416,7 @@ func checkPrefix(prefix string) error {
 	info, err := os.Stat(prefix)
 	if strings.HasSuffix(prefix, string(filepath.Separator)) || base == "." || base == ".." || (err == nil && info.IsDir()) {
 		eg := filepath.Join(prefix, "corpus")
-		return usagef("--format moses -o %s: wants a file name prefix such as %s (making %s.en, …), not a directory", quoteName(prefix), quoteName(eg), quoteName(eg))
+		return usagef("--format moses -o %s: wants a file name prefix such as %s (making %s.en-ru.en, …), not a directory", quoteName(prefix), quoteName(eg), quoteName(eg))
 	}
 	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/paralign/paralign/corpus"
 )
 
 // TestCheckTarget checks -o paths before a run: what is written where,
@@ -103,28 +105,29 @@ func TestIsDescriptorLink(t *testing.T) {
 
 func TestOutputPaths(t *testing.T) {
 	dir := t.TempDir()
-	langs := []string{"en", "de"}
+	langs := []corpus.Lang{"en", "ru", "de"}
 	sep := string(filepath.Separator)
 	for _, tt := range []struct {
-		path    string
-		perLang bool
-		want    []string
-		err     bool
+		path  string
+		split split
+		want  []string
+		err   bool
 	}{
 		{path: "", want: nil},
-		{path: "-", perLang: true, want: nil},
+		{path: "-", split: pairPrefix, want: nil},
 		{path: "out.tsv", want: []string{"out.tsv"}},
-		{path: "corpus", perLang: true, want: []string{"corpus.en", "corpus.de"}},
-		{path: "." + sep, perLang: true, err: true},
-		{path: ".", perLang: true, err: true},
-		{path: "..", perLang: true, err: true},
-		{path: "out" + sep, perLang: true, err: true},
-		{path: dir, perLang: true, err: true},
-		{path: filepath.Join(dir, "corpus"), perLang: true, want: []string{filepath.Join(dir, "corpus.en"), filepath.Join(dir, "corpus.de")}},
+		{path: "corpus", split: pairPrefix, want: []string{"corpus.en-ru.en", "corpus.en-ru.ru", "corpus.en-de.en", "corpus.en-de.de", "corpus.ru-de.ru", "corpus.ru-de.de"}},
+		{path: "." + sep, split: pairPrefix, err: true},
+		{path: ".", split: pairPrefix, err: true},
+		{path: "..", split: pairPrefix, err: true},
+		{path: "out" + sep, split: pairPrefix, err: true},
+		{path: dir, split: pairPrefix, err: true},
+		{path: filepath.Join(dir, "c"), split: pairPrefix, want: []string{filepath.Join(dir, "c.en-ru.en"), filepath.Join(dir, "c.en-ru.ru"), filepath.Join(dir, "c.en-de.en"), filepath.Join(dir, "c.en-de.de"), filepath.Join(dir, "c.ru-de.ru"), filepath.Join(dir, "c.ru-de.de")}},
+		{path: dir, split: pairDir, want: []string{filepath.Join(dir, "en-ru.tmx"), filepath.Join(dir, "en-de.tmx"), filepath.Join(dir, "ru-de.tmx")}},
 	} {
-		got, err := outputPaths(tt.path, tt.perLang, langs)
+		got, err := outputPaths(tt.path, tt.split, langs)
 		if (err != nil) != tt.err || strings.Join(got, " ") != strings.Join(tt.want, " ") {
-			t.Errorf("outputPaths(%q, %v) = %q, %v; want %q, error %v", tt.path, tt.perLang, got, err, tt.want, tt.err)
+			t.Errorf("outputPaths(%q, %v) = %q, %v; want %q, error %v", tt.path, tt.split, got, err, tt.want, tt.err)
 		}
 	}
 }
