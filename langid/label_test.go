@@ -150,3 +150,74 @@ func BenchmarkLabelLongParagraph(b *testing.B) {
 		d.Label([]corpus.Paragraph{{File: "long.txt", Start: 1, End: 1, Text: text}})
 	}
 }
+
+// TestLabelLowFirst: a short paragraph that the low-accuracy mode gives
+// another language than its neighbours' is scored again in the high one.
+func TestLabelLowFirst(t *testing.T) {
+	es := "Los servicios de apoyo son los servicios que la aplicación consume a través de la red durante su ejecución normal.\n\n"
+	tests := []struct {
+		name, text string
+		want       []corpus.Lang
+		reason     string
+	}{
+		{name: "Spanish heading between Spanish paragraphs", text: es + "Construir, distribuir, ejecutar\n\n" + es,
+			want: []corpus.Lang{"es", "es", "es"}, reason: "twelve-factor es.md: the low mode says en 0.94, the high one es 0.98"},
+		{name: "English names between English paragraphs", text: textEN + "\nCommunist Party of Sweden\n\n" + textEN,
+			want: []corpus.Lang{"en", "en", "en", "en", "en"}, reason: "the seed's list of signatories: settled in the low mode"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			paras := corpus.SplitParagraphs(tt.text, "t.txt", corpus.SplitOptions{})
+			shared().Label(paras)
+			var got []corpus.Lang
+			for _, p := range paras {
+				got = append(got, p.Lang)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Label = %v, want %v (%s)", got, tt.want, tt.reason)
+			}
+		})
+	}
+}
+
+// TestUnsettled: which provisional paragraphs are scored again in the
+// high-accuracy mode.
+func TestUnsettled(t *testing.T) {
+	latin := scores{{"en", 0.8}, {"es", 0.15}, {"de", 0.05}} // best en; ru ruled out by the script
+	tests := []struct {
+		name   string
+		labels []corpus.Lang // of the paragraphs; the provisional one is at 1
+		want   []int
+	}{
+		{name: "neighbours agree", labels: []corpus.Lang{"en", "en", "en"}},
+		{name: "next disagrees", labels: []corpus.Lang{"en", "en", "es"}, want: []int{1}},
+		{name: "previous disagrees", labels: []corpus.Lang{"de", "en", "en"}, want: []int{1}},
+		{name: "a version of another script after", labels: []corpus.Lang{"en", "en", "ru"}},
+		{name: "a version of another script before", labels: []corpus.Lang{"ru", "en", "en"}},
+		{name: "only other scripts around", labels: []corpus.Lang{"ru", "en", "ru"}, want: []int{1}},
+		{name: "alone", labels: []corpus.Lang{corpus.NoLang, "en", corpus.Und}, want: []int{1}},
+		{name: "paragraphs without a language skipped", labels: []corpus.Lang{"en", corpus.NoLang, "en", corpus.Und, "en"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			paras := make([]corpus.Paragraph, len(tt.labels))
+			all := make([]detected, len(tt.labels))
+			for i, l := range tt.labels {
+				paras[i].Lang = l
+				all[i].sc = scores{{l, 1}}
+			}
+			mid := 1
+			if len(paras) == 5 {
+				mid = 2
+			}
+			all[mid] = detected{sc: latin, provisional: true}
+			var want []int
+			for range tt.want {
+				want = append(want, mid)
+			}
+			if got := shared().unsettled(paras, all); !slices.Equal(got, want) {
+				t.Errorf("unsettled(%v) = %v, want %v", tt.labels, got, want)
+			}
+		})
+	}
+}
