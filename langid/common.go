@@ -121,3 +121,39 @@ var sortedListLangs = func() []corpus.Lang {
 	slices.Sort(ls)
 	return ls
 }()
+
+// plainLang returns the candidate whose common words are at least
+// minCoverage of text's words and more of them than any other
+// candidate's, or Und: when there is none, or a candidate has no list.
+func plainLang(text string, candidates []corpus.Lang) corpus.Lang {
+	for _, c := range candidates {
+		if _, ok := commonSets[c]; !ok {
+			return corpus.Und
+		}
+	}
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
+	counts := make([]int, len(candidates))
+	for _, w := range words {
+		for k, c := range candidates {
+			if commonSets[c][w] {
+				counts[k]++
+			}
+		}
+	}
+	best, second := -1, 0
+	for k, n := range counts {
+		switch {
+		case best < 0 || n > counts[best]:
+			if best >= 0 {
+				second = counts[best]
+			}
+			best = k
+		case n > second:
+			second = n
+		}
+	}
+	if best < 0 || counts[best] == second || float64(counts[best]) < minCoverage*float64(len(words)) {
+		return corpus.Und
+	}
+	return candidates[best]
+}

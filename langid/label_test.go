@@ -221,3 +221,64 @@ func TestUnsettled(t *testing.T) {
 		})
 	}
 }
+
+// TestExcerpt: the excerpt of a long paragraph is whole words from its
+// start, middle and end, enough letters for lingua to weigh it as the
+// paragraph; a shorter paragraph has none.
+func TestExcerpt(t *testing.T) {
+	long := strings.Repeat(strings.TrimSpace(strings.ReplaceAll(textEN, "\n", " "))+" ", 2)
+	long = strings.TrimSpace(long)
+	if corpus.Letters(long) < 4*excerptWindows*excerptWindow {
+		t.Fatalf("textEN has %d letters, too few for the test", corpus.Letters(long))
+	}
+	if ex, ok := excerpt("Article 1. All human beings are born free."); ok {
+		t.Errorf("excerpt(short) = %q, want none", ex)
+	}
+	ex, ok := excerpt(long)
+	if !ok {
+		t.Fatalf("excerpt(%d letters) = none", corpus.Letters(long))
+	}
+	windows := strings.Split(ex, "\n\n")
+	if len(windows) != excerptWindows {
+		t.Fatalf("excerpt = %q: %d windows, want %d", ex, len(windows), excerptWindows)
+	}
+	if !strings.HasPrefix(long, windows[0]) || !strings.HasSuffix(long, windows[len(windows)-1]) {
+		t.Errorf("excerpt = %q: want the first window at the start and the last at the end", ex)
+	}
+	fields := " " + strings.Join(strings.Fields(long), " ") + " "
+	for _, w := range windows {
+		if n := corpus.Letters(w); n < excerptWindow || n > 2*excerptWindow {
+			t.Errorf("window %q: %d letters, want %d to %d", w, n, excerptWindow, 2*excerptWindow)
+		}
+		if !strings.Contains(fields, " "+w+" ") {
+			t.Errorf("window %q: not whole words of the text", w)
+		}
+	}
+	if n := linguaLetters(ex); n < fullLetters {
+		t.Errorf("excerpt has %d letters, want at least fullLetters (%d)", n, fullLetters)
+	}
+}
+
+func TestPlainLang(t *testing.T) {
+	langs := []corpus.Lang{"en", "ru", "es", "de"}
+	tests := []struct {
+		text string
+		want corpus.Lang
+	}{
+		{"All human beings are born free and equal in dignity and rights.", "en"},
+		{"Todos los seres humanos nacen libres e iguales en dignidad y derechos.", "es"},
+		{"Alle Menschen sind frei und gleich an Würde und Rechten geboren.", "de"},
+		{"Communist Party of Sweden", "en"}, // one common word in four
+		{"Kazakhstan Sweden Norway Albania", corpus.Und},
+		{"Die Partei, the party", corpus.Und}, // a tie
+		{"", corpus.Und},
+	}
+	for _, tt := range tests {
+		if got := plainLang(tt.text, langs); got != tt.want {
+			t.Errorf("plainLang(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	if got := plainLang(tests[0].text, []corpus.Lang{"en", "ja"}); got != corpus.Und {
+		t.Errorf("plainLang with a candidate without a list = %v, want und", got)
+	}
+}
