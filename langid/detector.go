@@ -631,12 +631,13 @@ func (d *Detector) plainlyOne(text string, spans []corpus.Span, l corpus.Lang) b
 		if corpus.Letters(s) < mixedLetters {
 			continue
 		}
-		own, _ := coverage(s, l)
+		words := lowerWordsOf(s)
+		own, _ := words.coverage(l)
 		if own < ownCoverage {
 			return false
 		}
 		for _, c := range d.langs {
-			if cov, _ := coverage(s, c); c != l && cov >= own {
+			if cov, _ := words.coverage(c); c != l && cov >= own {
 				return false
 			}
 		}
