@@ -43,9 +43,11 @@ type Options struct {
 	// Short is the letter count below which context decides; 0 means
 	// DefaultShort.
 	Short int
-	// LowAccuracy uses lingua's low-accuracy mode: about 10× less memory,
-	// the same results on text of 120 characters or more, worse on short
-	// lines.
+	// LowAccuracy uses lingua's low-accuracy mode only: a short
+	// paragraph its context does not settle (see Label) keeps that mode's
+	// score instead of being scored again in the high-accuracy mode, whose
+	// models (about 35 MB a language) are then never loaded; worse on such
+	// lines. Text of 120 letters or more is scored the same either way.
 	LowAccuracy bool
 	// Workers is the number of paragraphs detected at once; 0 means
 	// GOMAXPROCS. Results do not depend on it.
