@@ -49,7 +49,33 @@ var (
 // shortcodes. Language identification and the checks that judge a text's
 // language look at this part only.
 func Prose(text string) string {
+	if !mayHoldNonProse(text) {
+		return text
+	}
 	text = reMarkup.ReplaceAllString(text, " ")
 	text = reURL.ReplaceAllString(text, " ")
 	return reEntities.ReplaceAllString(text, " ")
+}
+
+// mayHoldNonProse reports whether text may hold something Prose sets
+// aside: each of its patterns needs one of the characters `<&@{] (inline
+// code, a tag, an entity, an e-mail address, a shortcode, a link target),
+// "://", or a full stop followed by something other than the white space
+// of the patterns' \s (a domain name, www.). Most paragraphs have none,
+// and a scan for them costs a fraction of the patterns'.
+func mayHoldNonProse(text string) bool {
+	if strings.ContainsAny(text, "`<&@{]") || strings.Contains(text, "://") {
+		return true
+	}
+	for i := strings.IndexByte(text, '.'); i >= 0; {
+		if i+1 < len(text) && !strings.ContainsRune("\t\n\f\r ", rune(text[i+1])) {
+			return true
+		}
+		j := strings.IndexByte(text[i+1:], '.')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }

@@ -25,13 +25,20 @@ var commonWords = map[corpus.Lang]string{
 	"nl": "de en van het een in is dat op te zijn voor met die niet aan er om ook als bij of door naar dan maar wordt worden uit tot heeft deze hij zij ze nog over geen elk ieder",
 }
 
-// coverage returns the share of the words of text, in words, that are
-// among the common words of language l, and whether l has a list.
-func coverage(text string, l corpus.Lang) (float64, bool) {
+// lowerWords are the words of a text (runs of letters), lower-cased,
+// split once for every language its coverage is asked for.
+type lowerWords []string
+
+func lowerWordsOf(text string) lowerWords {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
+}
+
+// coverage returns the share of the words, in words, that are among the
+// common words of language l, and whether l has a list.
+func (words lowerWords) coverage(l corpus.Lang) (float64, bool) {
 	if _, ok := commonWords[l]; !ok {
 		return 0, false
 	}
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
 	if len(words) == 0 {
 		return 0, true
 	}
@@ -80,7 +87,8 @@ const (
 // language's. It costs a pass over the words, against a probe of lingua
 // among every language (2.8 ms a call, 78 MB of models).
 func looksForeign(text string, l corpus.Lang) bool {
-	own, ok := coverage(text, l)
+	words := lowerWordsOf(text)
+	own, ok := words.coverage(l)
 	if !ok || own < minCoverage {
 		return true
 	}
@@ -88,7 +96,7 @@ func looksForeign(text string, l corpus.Lang) bool {
 		if other == l {
 			continue
 		}
-		if c, _ := coverage(text, other); c > own {
+		if c, _ := words.coverage(other); c > own {
 			return true
 		}
 	}
@@ -99,13 +107,14 @@ func looksForeign(text string, l corpus.Lang) bool {
 // cover at least shortForeignCov of text's words and more than twice as
 // many as those of label, or Und.
 func likelyOther(text string, label corpus.Lang, candidates []corpus.Lang) corpus.Lang {
-	own, _ := coverage(text, label)
+	words := lowerWordsOf(text)
+	own, _ := words.coverage(label)
 	best, bestCov := corpus.Und, 0.0
 	for _, l := range sortedListLangs {
 		if slices.Contains(candidates, l) {
 			continue
 		}
-		if c, _ := coverage(text, l); c >= shortForeignCov && c > 2*own && c > bestCov {
+		if c, _ := words.coverage(l); c >= shortForeignCov && c > 2*own && c > bestCov {
 			best, bestCov = l, c
 		}
 	}
@@ -121,3 +130,39 @@ var sortedListLangs = func() []corpus.Lang {
 	slices.Sort(ls)
 	return ls
 }()
+
+// plainLang returns the candidate whose common words are at least
+// minCoverage of text's words and more of them than any other
+// candidate's, or Und: when there is none, or a candidate has no list.
+func plainLang(text string, candidates []corpus.Lang) corpus.Lang {
+	for _, c := range candidates {
+		if _, ok := commonSets[c]; !ok {
+			return corpus.Und
+		}
+	}
+	words := lowerWordsOf(text)
+	counts := make([]int, len(candidates))
+	for _, w := range words {
+		for k, c := range candidates {
+			if commonSets[c][w] {
+				counts[k]++
+			}
+		}
+	}
+	best, second := -1, 0
+	for k, n := range counts {
+		switch {
+		case best < 0 || n > counts[best]:
+			if best >= 0 {
+				second = counts[best]
+			}
+			best = k
+		case n > second:
+			second = n
+		}
+	}
+	if best < 0 || counts[best] == second || float64(counts[best]) < minCoverage*float64(len(words)) {
+		return corpus.Und
+	}
+	return candidates[best]
+}

@@ -43,9 +43,11 @@ type Options struct {
 	// Short is the letter count below which context decides; 0 means
 	// DefaultShort.
 	Short int
-	// LowAccuracy uses lingua's low-accuracy mode: about 10× less memory,
-	// the same results on text of 120 characters or more, worse on short
-	// lines.
+	// LowAccuracy uses lingua's low-accuracy mode only: a short
+	// paragraph its context does not settle (see Label) keeps that mode's
+	// score instead of being scored again in the high-accuracy mode, whose
+	// models (about 35 MB a language) are then never loaded; worse on such
+	// lines. Text of 120 letters or more is scored the same either way.
 	LowAccuracy bool
 	// Workers is the number of paragraphs detected at once; 0 means
 	// GOMAXPROCS. Results do not depend on it.
@@ -55,15 +57,19 @@ type Options struct {
 // Detector labels text with one of its candidate languages. It is safe
 // for concurrent use.
 type Detector struct {
-	det     lingua.LanguageDetector // nil when there is one candidate only
-	others  lingua.LanguageDetector // every language lingua knows, low accuracy: see foreign
-	langs   []corpus.Lang
-	minGap  float64
-	short   int
-	workers int
-	// loaded holds one sync.Once per script of the candidates (keyed
-	// by its range table): see load.
-	loaded map[*unicode.RangeTable]*sync.Once
+	// low is lingua over the candidates in low-accuracy mode (trigrams
+	// only), high in high-accuracy mode (n-grams of 1 to 5 letters), nil
+	// with Options.LowAccuracy; both nil when there is one candidate only.
+	// See Label for which decides.
+	low, high lingua.LanguageDetector
+	others    lingua.LanguageDetector // every language lingua knows, low accuracy: see foreign
+	langs     []corpus.Lang
+	minGap    float64
+	short     int
+	workers   int
+	// lowLoaded and highLoaded hold one sync.Once per script of the
+	// candidates (keyed by its range table) for low and high: see load.
+	lowLoaded, highLoaded map[*unicode.RangeTable]*sync.Once
 }
 
 // New builds a Detector. It fails on a code lingua-go does not know or a
@@ -97,16 +103,17 @@ func New(opts Options) (*Detector, error) {
 		seen[l] = true
 		codes = append(codes, code)
 	}
-	d.loaded = map[*unicode.RangeTable]*sync.Once{}
+	d.lowLoaded = map[*unicode.RangeTable]*sync.Once{}
+	d.highLoaded = map[*unicode.RangeTable]*sync.Once{}
 	for _, l := range d.langs {
-		d.loaded[scriptOf(l)] = new(sync.Once)
+		d.lowLoaded[scriptOf(l)] = new(sync.Once)
+		d.highLoaded[scriptOf(l)] = new(sync.Once)
 	}
 	if len(codes) >= 2 {
-		b := lingua.NewLanguageDetectorBuilder().FromIsoCodes639_1(codes...)
-		if opts.LowAccuracy {
-			b = b.WithLowAccuracyMode()
+		d.low = lingua.NewLanguageDetectorBuilder().FromIsoCodes639_1(codes...).WithLowAccuracyMode().Build()
+		if !opts.LowAccuracy {
+			d.high = lingua.NewLanguageDetectorBuilder().FromIsoCodes639_1(codes...).Build()
 		}
-		d.det = b.Build()
 	}
 	// Building loads nothing; the models of the languages that share a
 	// script with the text are loaded when foreign first needs them.
@@ -154,7 +161,7 @@ func (s scores) of(l corpus.Lang) float64 {
 // sentences are in different languages is Mixed, with Lang its largest
 // language.
 func (d *Detector) Detect(text string) corpus.Label {
-	return d.detect(text).label
+	return d.detect(text, true).label
 }
 
 // detected is what detection found in one text: its label, the scores
@@ -166,11 +173,18 @@ type detected struct {
 	// letters is the text's letter count (runes), set aside text
 	// excluded; 0 when it was not detected
 	letters int
+	// provisional: sc came from the low-accuracy mode on text that the
+	// high one would judge otherwise (see Label)
+	provisional bool
 }
 
 // detect labels text, or a sample of it when it is longer than
-// maxSample bytes.
-func (d *Detector) detect(text string) detected {
+// maxSample bytes. With high false, the text is scored in low-accuracy
+// mode whatever its length, and the result is provisional when the high
+// mode would have scored it otherwise; the sentences of a provisional
+// text that the low mode gives another language than the text's are
+// scored in high-accuracy mode (see mixed).
+func (d *Detector) detect(text string, high bool) detected {
 	clean := corpus.Prose(sample(unmarked(text)))
 	n := corpus.Letters(clean)
 	if n == 0 {
@@ -180,14 +194,95 @@ func (d *Detector) detect(text string) detected {
 		// not words: a run of one letter, a dump without spaces
 		return detected{label: corpus.Label{Lang: corpus.Und}}
 	}
-	sc := d.scores(clean)
+	sc, prov := d.judge(clean, high)
 	label := d.decide(sc)
 	label.Langs = []corpus.Lang{label.Lang}
 	if !label.Lang.IsLanguage() {
 		label.Langs = nil
 	}
-	d.mixed(clean, &label)
-	return detected{label: label, sc: sc, weak: d.weak(label.Lang, n, clean, sc), letters: n}
+	d.mixed(clean, &label, high)
+	return detected{label: label, sc: sc, weak: d.weak(label.Lang, n, clean, sc), letters: n, provisional: prov}
+}
+
+// judge returns the scores of text (see scores), judged on an excerpt of
+// it when it is long (see excerpt), the excerpt's margin is at least
+// excerptGap and its best language is the one text's common words
+// plainly say (see plainLang); else on the whole. lingua's time grows
+// with the words it is given: the excerpt of a paragraph of 400 letters
+// costs a third.
+func (d *Detector) judge(text string, high bool) (scores, bool) {
+	if _, ok := d.onlyWriter(text); ok || d.low == nil {
+		return d.scores(text, high)
+	}
+	if ex, ok := excerpt(text); ok {
+		if sc, prov := d.scores(ex, high); sc.gap() >= excerptGap && sc[0].lang == plainLang(text, d.langs) {
+			return sc, prov
+		}
+	}
+	return d.scores(text, high)
+}
+
+// An excerpt of a long paragraph is excerptWindows runs of whole words of
+// excerptWindow letters or more each (runes), at its start, its end and
+// evenly between: excerptWindows*excerptWindow letters, more than
+// fullLetters so that lingua weighs them as it weighs the paragraph
+// (trigrams only), and spread so that one sentence of another language
+// does not decide.
+const (
+	excerptWindows = 3
+	excerptWindow  = 40
+	// excerptGap is the least margin of an excerpt's best language over
+	// the second for the excerpt to stand for its paragraph: lingua gives
+	// 0.99 and more to nearly every text of this length in one language,
+	// and the confidence then prints as the whole paragraph's would, 1.00.
+	// An English paragraph with German names in its middle window had
+	// 0.69.
+	excerptGap = 0.995
+)
+
+// excerpt returns the excerpt of text, windows joined by blank lines, and
+// whether text is long enough to have one: more than twice the letters.
+func excerpt(text string) (string, bool) {
+	type word struct{ start, end, letters int } // byte offsets in text
+	var words []word
+	total := 0
+	for i := 0; i < len(text); {
+		j := i + strings.IndexFunc(text[i:], func(r rune) bool { return !unicode.IsSpace(r) })
+		if j < i {
+			break
+		}
+		k := strings.IndexFunc(text[j:], unicode.IsSpace)
+		if k < 0 {
+			k = len(text) - j
+		}
+		n := corpus.Letters(text[j : j+k])
+		words = append(words, word{j, j + k, n})
+		total += n
+		i = j + k
+	}
+	if 2*total <= 3*excerptWindows*excerptWindow {
+		return "", false
+	}
+	var b strings.Builder
+	w, at := 0, 0 // next word; letters before it
+	for k := range excerptWindows {
+		from := (total - excerptWindow) * k / (excerptWindows - 1)
+		for w < len(words) && at+words[w].letters <= from {
+			at += words[w].letters
+			w++
+		}
+		start, n := w, 0
+		for w < len(words) && n < excerptWindow {
+			n += words[w].letters
+			at += words[w].letters
+			w++
+		}
+		if k > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(text[words[start].start:words[w-1].end])
+	}
+	return b.String(), true
 }
 
 // maxMeanWord is the most letters (runes) a word of language has on
@@ -274,21 +369,54 @@ func sample(text string) string {
 // noise and far below the two decimals printed, it is the same every run.
 const confGrain = 1e-9
 
-func (d *Detector) scores(text string) scores {
-	if d.det == nil {
-		return scores{{lang: d.langs[0], conf: 1}}
+// scores returns the candidates' confidences for text, from lingua's
+// high-accuracy mode when high is true and it would judge text otherwise
+// than the low mode (fewer than fullLetters letters), else from the low
+// one; provisional reports that the high mode would have judged
+// otherwise.
+func (d *Detector) scores(text string, high bool) (sc scores, provisional bool) {
+	if d.low == nil {
+		return scores{{lang: d.langs[0], conf: 1}}, false
 	}
 	if l, ok := d.onlyWriter(text); ok {
-		return scores{{lang: l, conf: 1}}
+		return scores{{lang: l, conf: 1}}, false
 	}
-	d.load(text)
-	vals := d.det.ComputeLanguageConfidenceValues(text)
+	det, loaded := d.low, d.lowLoaded
+	if d.high != nil && linguaLetters(text) < fullLetters {
+		if !high {
+			provisional = true
+		} else {
+			det, loaded = d.high, d.highLoaded
+		}
+	}
+	d.load(det, loaded, text)
+	vals := det.ComputeLanguageConfidenceValues(text)
 	out := make(scores, 0, len(vals))
 	for _, v := range vals {
 		conf := math.Round(v.Value()/confGrain) * confGrain
 		out = append(out, score{lang: corpus.Lang(strings.ToLower(v.Language().IsoCode639_1().String())), conf: conf})
 	}
-	return byScript(text, out)
+	return byScript(text, out), provisional
+}
+
+// fullLetters is the letter count (runes, as lingua counts them: the
+// letters of the lower-cased text) from which lingua's high-accuracy mode
+// uses trigrams only, as the low one does (detector.go of lingua-go
+// v1.4.0), so that both give the same confidences. Below it the high mode
+// adds n-grams of 1, 2, 4 and 5 letters, whose models are eight times the
+// size of the trigrams' (about 35 MB and 0.3 s of loading a language).
+const fullLetters = 120
+
+// linguaLetters counts the letters of text as lingua does: in its
+// lower-cased form (see fullLetters).
+func linguaLetters(text string) int {
+	n := 0
+	for _, r := range strings.ToLower(text) {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // onlyWriter returns the candidate that alone writes every letter of
@@ -326,20 +454,20 @@ func (d *Detector) onlyWriter(text string) (corpus.Lang, bool) {
 	return only, only != ""
 }
 
-// load loads lingua's models for the scripts of text's letters, once per
-// script and one script at a time. lingua loads a model when a detection
-// first needs it and stores it after, with nothing to stop two goroutines
-// loading the same model at once: workers starting together loaded half
-// the models twice, 84% of the seed statement's time. A detection of one
-// word of the script's letters loads every model the script's
-// candidates have.
-func (d *Detector) load(text string) {
-	for script, once := range d.loaded {
+// load loads det's models for the scripts of text's letters, once per
+// script (loaded holds det's sync.Once of each) and one script at a time.
+// lingua loads a model when a detection first needs it and stores it
+// after, with nothing to stop two goroutines loading the same model at
+// once: workers starting together loaded half the models twice, 84% of
+// the seed statement's time. A detection of one word of the script's
+// letters loads every model the script's candidates have in det's mode.
+func (d *Detector) load(det lingua.LanguageDetector, loaded map[*unicode.RangeTable]*sync.Once, text string) {
+	for script, once := range loaded {
 		if !strings.ContainsFunc(text, func(r rune) bool { return unicode.Is(script, r) }) {
 			continue
 		}
 		once.Do(func() {
-			d.det.ComputeLanguageConfidenceValues(warmWord(script))
+			det.ComputeLanguageConfidenceValues(warmWord(script))
 		})
 	}
 }
@@ -426,9 +554,11 @@ func (d *Detector) decide(sc scores) corpus.Label {
 
 // mixed looks at the sentences of a text: when two or more languages, each
 // certain (margin 0.5) and each holding at least a quarter of the letters,
-// are found, the label is Mixed and Langs lists them by share.
-func (d *Detector) mixed(text string, label *corpus.Label) {
-	if d.det == nil {
+// are found, the label is Mixed and Langs lists them by share. high is
+// detect's: a sentence the low-accuracy mode gives another language than
+// the label's is scored once more in the high one.
+func (d *Detector) mixed(text string, label *corpus.Label, high bool) {
+	if d.low == nil {
 		return
 	}
 	spans := corpus.SplitSentences(text, label.Lang)
@@ -447,7 +577,11 @@ func (d *Detector) mixed(text string, label *corpus.Label) {
 		if n < mixedLetters {
 			continue
 		}
-		sc := d.scores(s)
+		sc, prov := d.scores(s, high)
+		if prov && (len(sc) == 0 || sc[0].lang != label.Lang) {
+			// the low mode may be wrong about a short sentence
+			sc, _ = d.scores(s, true)
+		}
 		if len(sc) > 0 && sc.gap() >= 0.5 {
 			share[sc[0].lang] += n
 		}
@@ -499,12 +633,13 @@ func (d *Detector) plainlyOne(text string, spans []corpus.Span, l corpus.Lang) b
 		if corpus.Letters(s) < mixedLetters {
 			continue
 		}
-		own, _ := coverage(s, l)
+		words := lowerWordsOf(s)
+		own, _ := words.coverage(l)
 		if own < ownCoverage {
 			return false
 		}
 		for _, c := range d.langs {
-			if cov, _ := coverage(s, c); c != l && cov >= own {
+			if cov, _ := words.coverage(c); c != l && cov >= own {
 				return false
 			}
 		}
@@ -523,6 +658,16 @@ func (d *Detector) plainlyOne(text string, spans []corpus.Span, l corpus.Lang) b
 // Paragraphs are detected concurrently; the result does not depend on the
 // number of workers. Text in a language outside the candidates is Und,
 // with that language in Langs (see foreign).
+//
+// Every paragraph is first scored in lingua's low-accuracy mode, which
+// loads an eighth of the models; it is final for paragraphs of
+// fullLetters letters or more, where both modes agree. A shorter one keeps
+// it when its best language is the label of the nearest labelled
+// paragraph on each side (on the one side at either end of the
+// document); the others are scored again in the high-accuracy mode (see
+// unsettled). Without Options.LowAccuracy, the labels are those of the high
+// mode on every paragraph of the corpus and of the golden tests; the
+// confidences of short paragraphs are the low mode's.
 func (d *Detector) Label(paras []corpus.Paragraph) {
 	d.LabelContext(context.Background(), paras)
 }
@@ -532,9 +677,30 @@ func (d *Detector) Label(paras []corpus.Paragraph) {
 // returns ctx's error and the labels of paras are incomplete.
 func (d *Detector) LabelContext(ctx context.Context, paras []corpus.Paragraph) error {
 	all := make([]detected, len(paras))
+	idx := make([]int, len(paras))
+	for i := range idx {
+		idx[i] = i
+	}
+	if err := d.detectAll(ctx, paras, all, idx, false); err != nil {
+		return err
+	}
+	if err := d.detectAll(ctx, paras, all, d.unsettled(paras, all), true); err != nil {
+		return err
+	}
+	d.smooth(paras, all)
+	d.foreign(paras, all)
+	return nil
+}
+
+// detectAll detects the paragraphs idx of paras on d.workers goroutines,
+// high as detect's, into all and their labels.
+func (d *Detector) detectAll(ctx context.Context, paras []corpus.Paragraph, all []detected, idx []int, high bool) error {
+	if len(idx) == 0 {
+		return ctx.Err()
+	}
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range min(d.workers, max(1, len(paras))) {
+	for range min(d.workers, len(idx)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -544,12 +710,12 @@ func (d *Detector) LabelContext(ctx context.Context, paras []corpus.Paragraph) e
 					p.Label = corpus.Label{Lang: corpus.NoLang}
 					continue
 				}
-				all[i] = d.detect(p.Text)
+				all[i] = d.detect(p.Text, high)
 				p.Label = all[i].label
 			}
 		}()
 	}
-	for i := range paras {
+	for _, i := range idx {
 		if ctx.Err() != nil {
 			break
 		}
@@ -557,12 +723,48 @@ func (d *Detector) LabelContext(ctx context.Context, paras []corpus.Paragraph) e
 	}
 	close(next)
 	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return err
+	return ctx.Err()
+}
+
+// unsettled returns the paragraphs whose provisional scores (see
+// detected) their context does not settle: those whose best language is
+// not the label of the nearest paragraph labelled with a language on each
+// side, or that have no such paragraph on either side. A neighbour in a
+// language the paragraph's script rules out (a Russian paragraph next to
+// an English heading, at the boundary of two versions) does not count.
+// The labels are those of the low-accuracy pass.
+func (d *Detector) unsettled(paras []corpus.Paragraph, all []detected) []int {
+	next := make([]corpus.Lang, len(paras)) // label of the nearest labelled paragraph after i; "": none
+	var l corpus.Lang
+	for i := len(paras) - 1; i >= 0; i-- {
+		next[i] = l
+		if paras[i].Lang.IsLanguage() {
+			l = paras[i].Lang
+		}
 	}
-	d.smooth(paras, all)
-	d.foreign(paras, all)
-	return nil
+	var out []int
+	var prev corpus.Lang // label of the nearest labelled paragraph before i; "": none
+	for i, p := range paras {
+		if all[i].provisional {
+			sc := all[i].sc
+			settled, seen := len(sc) > 0, false
+			for _, nb := range []corpus.Lang{prev, next[i]} {
+				if nb == "" || !slices.ContainsFunc(sc, func(s score) bool { return s.lang == nb }) {
+					continue // none, or ruled out
+				}
+				seen = true
+				settled = settled && nb == sc[0].lang
+			}
+			settled = settled && seen
+			if !settled {
+				out = append(out, i)
+			}
+		}
+		if p.Lang.IsLanguage() {
+			prev = p.Lang
+		}
+	}
+	return out
 }
 
 // Text in a language outside the candidates. Restricted to its

@@ -164,10 +164,12 @@ func firstChars(s string) string {
 func TestScoresStable(t *testing.T) {
 	d := shared()
 	for _, text := range []string{"The parties state the following", "Comunicado Conjunto de Partidos", "Bitte hier anmelden: jetzt und hier"} {
-		want := d.scores(text)
-		for range 300 {
-			if got := d.scores(text); !slices.Equal(got, want) {
-				t.Fatalf("scores(%q) = %v, then %v", text, want, got)
+		for _, high := range []bool{false, true} {
+			want, _ := d.scores(text, high)
+			for range 300 {
+				if got, _ := d.scores(text, high); !slices.Equal(got, want) {
+					t.Fatalf("scores(%q, %v) = %v, then %v", text, high, want, got)
+				}
 			}
 		}
 	}

@@ -150,3 +150,135 @@ func BenchmarkLabelLongParagraph(b *testing.B) {
 		d.Label([]corpus.Paragraph{{File: "long.txt", Start: 1, End: 1, Text: text}})
 	}
 }
+
+// TestLabelLowFirst: a short paragraph that the low-accuracy mode gives
+// another language than its neighbours' is scored again in the high one.
+func TestLabelLowFirst(t *testing.T) {
+	es := "Los servicios de apoyo son los servicios que la aplicación consume a través de la red durante su ejecución normal.\n\n"
+	tests := []struct {
+		name, text string
+		want       []corpus.Lang
+		reason     string
+	}{
+		{name: "Spanish heading between Spanish paragraphs", text: es + "Construir, distribuir, ejecutar\n\n" + es,
+			want: []corpus.Lang{"es", "es", "es"}, reason: "twelve-factor es.md: the low mode says en 0.94, the high one es 0.98"},
+		{name: "English names between English paragraphs", text: textEN + "\nCommunist Party of Sweden\n\n" + textEN,
+			want: []corpus.Lang{"en", "en", "en", "en", "en"}, reason: "the seed's list of signatories: settled in the low mode"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			paras := corpus.SplitParagraphs(tt.text, "t.txt", corpus.SplitOptions{})
+			shared().Label(paras)
+			var got []corpus.Lang
+			for _, p := range paras {
+				got = append(got, p.Lang)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Label = %v, want %v (%s)", got, tt.want, tt.reason)
+			}
+		})
+	}
+}
+
+// TestUnsettled: which provisional paragraphs are scored again in the
+// high-accuracy mode.
+func TestUnsettled(t *testing.T) {
+	latin := scores{{"en", 0.8}, {"es", 0.15}, {"de", 0.05}} // best en; ru ruled out by the script
+	tests := []struct {
+		name   string
+		labels []corpus.Lang // of the paragraphs; the provisional one is at 1
+		want   []int
+	}{
+		{name: "neighbours agree", labels: []corpus.Lang{"en", "en", "en"}},
+		{name: "next disagrees", labels: []corpus.Lang{"en", "en", "es"}, want: []int{1}},
+		{name: "previous disagrees", labels: []corpus.Lang{"de", "en", "en"}, want: []int{1}},
+		{name: "a version of another script after", labels: []corpus.Lang{"en", "en", "ru"}},
+		{name: "a version of another script before", labels: []corpus.Lang{"ru", "en", "en"}},
+		{name: "only other scripts around", labels: []corpus.Lang{"ru", "en", "ru"}, want: []int{1}},
+		{name: "alone", labels: []corpus.Lang{corpus.NoLang, "en", corpus.Und}, want: []int{1}},
+		{name: "paragraphs without a language skipped", labels: []corpus.Lang{"en", corpus.NoLang, "en", corpus.Und, "en"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			paras := make([]corpus.Paragraph, len(tt.labels))
+			all := make([]detected, len(tt.labels))
+			for i, l := range tt.labels {
+				paras[i].Lang = l
+				all[i].sc = scores{{l, 1}}
+			}
+			mid := 1
+			if len(paras) == 5 {
+				mid = 2
+			}
+			all[mid] = detected{sc: latin, provisional: true}
+			var want []int
+			for range tt.want {
+				want = append(want, mid)
+			}
+			if got := shared().unsettled(paras, all); !slices.Equal(got, want) {
+				t.Errorf("unsettled(%v) = %v, want %v", tt.labels, got, want)
+			}
+		})
+	}
+}
+
+// TestExcerpt: the excerpt of a long paragraph is whole words from its
+// start, middle and end, enough letters for lingua to weigh it as the
+// paragraph; a shorter paragraph has none.
+func TestExcerpt(t *testing.T) {
+	long := strings.Repeat(strings.TrimSpace(strings.ReplaceAll(textEN, "\n", " "))+" ", 2)
+	long = strings.TrimSpace(long)
+	if corpus.Letters(long) < 4*excerptWindows*excerptWindow {
+		t.Fatalf("textEN has %d letters, too few for the test", corpus.Letters(long))
+	}
+	if ex, ok := excerpt("Article 1. All human beings are born free."); ok {
+		t.Errorf("excerpt(short) = %q, want none", ex)
+	}
+	ex, ok := excerpt(long)
+	if !ok {
+		t.Fatalf("excerpt(%d letters) = none", corpus.Letters(long))
+	}
+	windows := strings.Split(ex, "\n\n")
+	if len(windows) != excerptWindows {
+		t.Fatalf("excerpt = %q: %d windows, want %d", ex, len(windows), excerptWindows)
+	}
+	if !strings.HasPrefix(long, windows[0]) || !strings.HasSuffix(long, windows[len(windows)-1]) {
+		t.Errorf("excerpt = %q: want the first window at the start and the last at the end", ex)
+	}
+	fields := " " + strings.Join(strings.Fields(long), " ") + " "
+	for _, w := range windows {
+		if n := corpus.Letters(w); n < excerptWindow || n > 2*excerptWindow {
+			t.Errorf("window %q: %d letters, want %d to %d", w, n, excerptWindow, 2*excerptWindow)
+		}
+		if !strings.Contains(fields, " "+w+" ") {
+			t.Errorf("window %q: not whole words of the text", w)
+		}
+	}
+	if n := linguaLetters(ex); n < fullLetters {
+		t.Errorf("excerpt has %d letters, want at least fullLetters (%d)", n, fullLetters)
+	}
+}
+
+func TestPlainLang(t *testing.T) {
+	langs := []corpus.Lang{"en", "ru", "es", "de"}
+	tests := []struct {
+		text string
+		want corpus.Lang
+	}{
+		{"All human beings are born free and equal in dignity and rights.", "en"},
+		{"Todos los seres humanos nacen libres e iguales en dignidad y derechos.", "es"},
+		{"Alle Menschen sind frei und gleich an Würde und Rechten geboren.", "de"},
+		{"Communist Party of Sweden", "en"}, // one common word in four
+		{"Kazakhstan Sweden Norway Albania", corpus.Und},
+		{"Die Partei, the party", corpus.Und}, // a tie
+		{"", corpus.Und},
+	}
+	for _, tt := range tests {
+		if got := plainLang(tt.text, langs); got != tt.want {
+			t.Errorf("plainLang(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	if got := plainLang(tests[0].text, []corpus.Lang{"en", "ja"}); got != corpus.Und {
+		t.Errorf("plainLang with a candidate without a list = %v, want und", got)
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -367,23 +368,27 @@ func writeTargets(ctx context.Context, ts []*target, produce func(ws []io.Writer
 	return nil
 }
 
-// writeOutput writes what produce writes to the -o target, or to
-// standard output when there is none. Nothing is written anywhere unless
-// produce succeeds.
+// writeOutput writes what produce writes to the -o target, atomically:
+// the file is replaced only when produce succeeds. Without -o it streams
+// to standard output, rows as they come (through a buffer of
+// stdoutBuffer bytes), so that the output is never held whole in memory.
 func writeOutput(ctx context.Context, e *env, ts []*target, produce func(w io.Writer) error) error {
 	if len(ts) == 0 {
-		var buf bytes.Buffer
-		if err := produce(&buf); err != nil {
+		bw := bufio.NewWriterSize(e.stdout, stdoutBuffer)
+		if err := produce(bw); err != nil {
 			return err
 		}
 		if ctx.Err() != nil {
 			return errInterrupted
 		}
-		_, err := e.stdout.Write(buf.Bytes())
-		return err
+		return bw.Flush()
 	}
 	return writeTargets(ctx, ts, func(ws []io.Writer) error { return produce(ws[0]) })
 }
+
+// stdoutBuffer is the size in bytes of the buffer between the writers
+// and standard output: a few hundred rows.
+const stdoutBuffer = 64 << 10
 
 // outputPaths returns the files -o names: none for standard output, the
 // path, or the files of every pair of langs (in langs order) that split
