@@ -28,6 +28,10 @@ type Options struct {
 	// counterpart ({"CSTO", "OTSC", "ОДКБ"}), added to a few built in
 	// (UN, EU, USA, USSR, NATO, UK).
 	Aliases [][]string
+	// Dict, when not nil, returns the bilingual dictionary from the
+	// pivot's language to another version's (nil for none): its word
+	// pairs help pair the paragraphs and sentences of a section.
+	Dict func(src, tgt corpus.Lang) *align.Dictionary
 	// LengthK is the multiple of the median absolute deviation a length
 	// ratio may differ from the median of the document's ratios; 0 means
 	// DefaultLengthK.
@@ -69,6 +73,16 @@ type comparer struct {
 	// docNames indexes every version's whole text for names (built on
 	// first use)
 	docNames []*nameIndex
+}
+
+// beadOptions are the options of AlignUnits between the pivot and
+// version v.
+func (c *comparer) beadOptions(v int) align.BeadOptions {
+	o := align.BeadOptions{Ratio: c.ratios[v]}
+	if c.opts.Dict != nil {
+		o.Dict = c.opts.Dict(c.vers[c.pv].Lang, c.vers[v].Lang)
+	}
+	return o
 }
 
 // keyed is a finding with its place in document order.

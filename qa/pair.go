@@ -286,7 +286,7 @@ func (c *comparer) alignParas(pr *pair, dups map[int]bool) {
 		for k, i := range qIdx {
 			tgt[k] = pr.q[i].body
 		}
-		beads = align.AlignUnits(src, tgt, align.BeadOptions{Ratio: c.ratios[pr.v]})
+		beads = align.AlignUnits(src, tgt, c.beadOptions(pr.v))
 	}
 	var cut []int // pivot paragraphs after the point where v stops
 	if pr.cut && len(beads) > 0 && len(beads[len(beads)-1].Src) == 0 {
@@ -380,7 +380,7 @@ func (c *comparer) sentencesPair(p, q *para, v int) bool {
 	for i := range q.sents {
 		tgt = append(tgt, q.sentText(i))
 	}
-	for _, b := range align.AlignUnits(src, tgt, align.BeadOptions{Ratio: c.ratios[v]}) {
+	for _, b := range align.AlignUnits(src, tgt, c.beadOptions(v)) {
 		if len(b.Src) == 1 && len(b.Tgt) == 1 && b.Score >= 0.5 {
 			return true
 		}
@@ -552,7 +552,7 @@ func (c *comparer) alignSentences(pr *pair, g group, last bool) {
 	if len(src) <= 1 && len(tgt) <= 1 {
 		return
 	}
-	beads := align.AlignUnits(src, tgt, align.BeadOptions{Ratio: c.ratios[pr.v]})
+	beads := align.AlignUnits(src, tgt, c.beadOptions(pr.v))
 	if last {
 		for len(beads) > 0 && len(beads[len(beads)-1].Tgt) == 0 {
 			for _, i := range beads[len(beads)-1].Src {

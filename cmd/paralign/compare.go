@@ -26,6 +26,8 @@ type compareOpts struct {
 	failOn     string
 	ignore     string
 	aliases    []string
+	dict       []string
+	dicts      *dictSet
 }
 
 var compareFormats = []string{"text", "json", "tsv", "xlsx", "html"}
@@ -59,6 +61,7 @@ paralign compare --list-checks`,
 		fs.BoolVar(&o.listChecks, "list-checks", false, "print every check with its severity, ITS issue type and default, and exit")
 		fs.StringVar(&o.failOn, "fail-on", "error", "exit 3 when a finding of this `SEVERITY` or above exists: error, warning, info or none")
 		fs.StringVar(&o.ignore, "ignore", "", "a `FILE` of fingerprints (one per line, # comments) whose findings are not reported")
+		fs.StringArrayVar(&o.dict, "dict", nil, "a bilingual dictionary that helps pair sentences, `FILE` or auto, as align's --dict (repeatable)")
 		fs.StringArrayVar(&o.aliases, "alias", nil, "names that translate each other, `A=B=C` (repeatable), e.g. CSTO=OTSC=ОДКБ")
 		return o
 	},
@@ -76,6 +79,12 @@ func runCompare(ctx context.Context, e *env, opts any, args []string) error {
 	qopts, err := o.qaOptions()
 	if err != nil {
 		return err
+	}
+	if o.dicts, err = loadDicts(e, o.dict); err != nil {
+		return err
+	}
+	if o.dicts != nil {
+		qopts.Dict = o.dicts.forPair
 	}
 	var failOn qa.Severity
 	gate := o.failOn != "none"
