@@ -25,6 +25,9 @@ type side struct {
 	// spans[b][j], 2 ≤ b ≤ maxSpan, b ≤ j: the keys of units [j-b, j)
 	// merged
 	spans [][][]uint32
+	// long holds the keys of a span longer than those in spans (the
+	// rare 1:4 and 1:5 beads), merged when asked for
+	long []uint32
 }
 
 func newSide(keys [][]uint32, lengths []float64, ends []unitEnd, w []float32, m *beadModel) *side {
@@ -32,7 +35,7 @@ func newSide(keys [][]uint32, lengths []float64, ends []unitEnd, w []float32, m 
 	for i, l := range lengths {
 		s.plen[i+1] = s.plen[i] + l
 	}
-	s.prepare(w, m, max(m.maxSpan, m.fan))
+	s.prepare(w, m, m.maxSpan)
 	return s
 }
 
@@ -67,15 +70,23 @@ func (s *side) prepare(w []float32, m *beadModel, maxSpan int) {
 	}
 }
 
-// span returns the keys of units [i, j), j-i ≤ maxSpan.
+// span returns the keys of units [i, j). A span longer than those
+// prepared is merged into s.long, valid until the next such call.
 func (s *side) span(i, j int) []uint32 {
-	switch j - i {
-	case 0:
+	switch n := j - i; {
+	case n == 0:
 		return nil
-	case 1:
+	case n == 1:
 		return s.keys[i]
+	case n < len(s.spans):
+		return s.spans[n][j]
 	}
-	return s.spans[j-i][j]
+	k := len(s.spans) - 1
+	s.long = append(s.long[:0], s.span(i, i+k)...)
+	for u := i + k; u < j; u++ {
+		s.long = mergeSorted(s.long[:0:0], s.long, s.keys[u])
+	}
+	return s.long
 }
 
 // shape is a bead shape with its prior cost.
