@@ -96,9 +96,8 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 		return o.runMoses(ctx, e, unit, args)
 	}
 	return o.run(ctx, e, args, func(ctx context.Context, j *job, vers []align.Version) (docOutput, error) {
-		sections := align.AlignSections(align.Outlines(vers))
+		sections, rows := alignRows(vers, unit)
 		stats := coverageStats(align.Coverage(sections, versionLangs(vers), align.CoverageOptions{}))
-		rows := o.refine(sections, vers, unit)
 		if err := ctx.Err(); err != nil {
 			return docOutput{}, errInterrupted
 		}
@@ -118,14 +117,17 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 	})
 }
 
-// refine aligns the paragraphs or sentences inside the sections; by
-// section it returns the rows as they are.
-func (o *alignOpts) refine(rows []align.Row, vers []align.Version, unit align.Unit) []align.Row {
+// alignRows aligns the versions by section and, by paragraph or
+// sentence, the units inside each section: sections are the section rows
+// (coverage and compare read them), rows the rows align writes (sections
+// themselves by section).
+func alignRows(vers []align.Version, unit align.Unit) (sections, rows []align.Row) {
+	sections = align.AlignSections(align.Outlines(vers))
 	if unit == align.BySection {
-		return rows
+		return sections, sections
 	}
-	return align.Refine(rows, unit, align.RefineOptions{
-		Pivot: align.PivotVersion(rows, len(vers)),
+	return sections, align.Refine(sections, unit, align.RefineOptions{
+		Pivot: align.PivotVersion(sections, len(vers)),
 		Langs: versionLangs(vers),
 	})
 }
@@ -147,7 +149,7 @@ func (o *alignOpts) runMoses(ctx context.Context, e *env, unit align.Unit, args 
 	if err != nil {
 		return err
 	}
-	rows := o.refine(align.AlignSections(align.Outlines(vers)), vers, unit)
+	_, rows := alignRows(vers, unit)
 	if err := ctx.Err(); err != nil {
 		return errInterrupted
 	}

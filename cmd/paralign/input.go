@@ -90,10 +90,12 @@ func (o *commonOpts) parseLangs() ([]corpus.Lang, error) {
 }
 
 // source is one input to read: a path or "-", with the language its
-// --input flag named (Und when detected).
+// --input flag named (Und when detected), or text given inline (a stream
+// line's "text"), named path in messages and output.
 type source struct {
 	path string
 	lang corpus.Lang
+	data []byte // the input's bytes when given inline; nil: read path
 }
 
 // sources returns the inputs: FILE arguments, then --input flags. Each
@@ -209,6 +211,12 @@ func (o *commonOpts) readSource(ctx context.Context, e *env, src source) (*corpu
 // known before reading; anything else (standard input, a FIFO, a device
 // such as /dev/zero) is read up to limit and refused past it.
 func readRaw(e *env, src source, limit int64) (string, []byte, error) {
+	if src.data != nil {
+		if limit > 0 && int64(len(src.data)) > limit {
+			return "", nil, fmt.Errorf("%s: %w", quoteName(src.path), tooLarge(limit, int64(len(src.data))))
+		}
+		return src.path, src.data, nil
+	}
 	if src.path == "-" {
 		data, err := readLimited(e.stdin, limit)
 		if err != nil {

@@ -30,6 +30,7 @@ Usage:
   paralign coverage [flags] FILE...   which sections exist in which language
   paralign compare  [flags] FILE...   translation QA: what differs between the versions
   paralign ls       [flags] DIR|FILE... how files are grouped into documents
+  paralign stream   [flags] < JSONL     many documents as JSON Lines, for engines that pipe
 
 FILE is a path or - for standard input. One file is a combined document
 with its language versions one after another; several files are one
@@ -54,6 +55,7 @@ func usagef(format string, args ...any) error {
 // command is one subcommand: its flags and what it does.
 type command struct {
 	name    string
+	args    string // what follows the flags in the usage line; "": FILE...
 	summary string
 	example string
 	flags   func(fs *pflag.FlagSet) any
@@ -70,7 +72,7 @@ type env struct {
 	writing *sync.RWMutex
 }
 
-var commands = []command{detectCommand, alignCommand, coverageCommand, compareCommand, lsCommand}
+var commands = []command{detectCommand, alignCommand, coverageCommand, compareCommand, lsCommand, streamCommand}
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && (args[0] == "--version" || args[0] == "version") {
@@ -171,7 +173,11 @@ type gateError struct{ msg string }
 func (e *gateError) Error() string { return e.msg }
 
 func printHelp(w io.Writer, cmd *command, fs *pflag.FlagSet) {
-	fmt.Fprintf(w, "Usage: paralign %s [flags] FILE...\n\n%s\n\nFlags:\n%s\nExamples:\n%s%s", cmd.name, cmd.summary, fs.FlagUsages(), indent(cmd.example), exitStatusText)
+	args := cmd.args
+	if args == "" {
+		args = "FILE..."
+	}
+	fmt.Fprintf(w, "Usage: paralign %s [flags] %s\n\n%s\n\nFlags:\n%s\nExamples:\n%s%s", cmd.name, args, cmd.summary, fs.FlagUsages(), indent(cmd.example), exitStatusText)
 }
 
 func indent(s string) string {
