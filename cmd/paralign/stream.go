@@ -4,19 +4,17 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"runtime"
-	"slices"
 
 	"github.com/spf13/pflag"
 
 	"github.com/paralign/paralign/align"
 	"github.com/paralign/paralign/corpus"
+	"github.com/paralign/paralign/docset"
 	"github.com/paralign/paralign/langid"
-	"github.com/paralign/paralign/qa"
 )
 
 type streamOpts struct {
@@ -65,31 +63,6 @@ parallel --pipe -N 100 --keep-order paralign stream --jobs 1 < documents.jsonl`,
 	run: runStream,
 }
 
-// streamFile is one input of a stream line: its text, or the path of a
-// file holding it.
-type streamFile struct {
-	Text *string `json:"text"`
-	Path string  `json:"path"`
-	Name string  `json:"name"` // names Text in messages and rows
-}
-
-// streamInput is one line of the stream: a document set.
-type streamInput struct {
-	Doc      string                `json:"doc"`
-	Files    map[string]streamFile `json:"files"`
-	Combined *streamFile           `json:"combined"`
-}
-
-// streamRecord is one output line: a document's rows, coverage and
-// findings, or the error that stopped it.
-type streamRecord struct {
-	Doc      string            `json:"doc"`
-	Rows     []json.RawMessage `json:"rows"`
-	Coverage json.RawMessage   `json:"coverage"`
-	Findings json.RawMessage   `json:"findings"`
-	Error    *string           `json:"error"`
-}
-
 // streamLine is a line of the stream on its way through: read, then
 // aligned by a worker, then written in input order.
 type streamLine struct {
@@ -121,7 +94,8 @@ func runStream(ctx context.Context, e *env, opts any, args []string) error {
 	if err != nil {
 		return err
 	}
-	if _, ok := corpus.ParseFormat(o.markup); !ok {
+	format, ok := corpus.ParseFormat(o.markup)
+	if !ok {
 		return usagef("unknown --markup %q: want %s", o.markup, markups)
 	}
 	if o.jobs < 0 {
@@ -167,11 +141,11 @@ func runStream(ctx context.Context, e *env, opts any, args []string) error {
 			}
 		}
 	}()
-	process := streamDoc(unit)
+	a := docset.New(det, langs, docset.Options{Unit: unit, Read: corpus.ReadOptions{Encoding: o.encoding, Format: format}})
 	for range workers {
 		go func() {
 			for l := range work {
-				l.done <- o.streamOne(ctx, e, det, langs, l, process)
+				l.done <- o.streamOne(ctx, e, a, langs, unit, l)
 			}
 		}()
 	}
@@ -253,186 +227,61 @@ func readStreamLine(r *bufio.Reader, limit int64) ([]byte, error) {
 	}
 }
 
-// streamOne parses one line and aligns its document set; its errors are
-// its own, put in its output line.
-func (o *streamOpts) streamOne(ctx context.Context, e *env, det *langid.Detector, langs []corpus.Lang, l *streamLine, process docFunc) streamResult {
+// streamOne parses one line, reads its files and aligns them; its
+// errors are its own, put in its output line.
+func (o *streamOpts) streamOne(ctx context.Context, e *env, a *docset.Aligner, langs []corpus.Lang, unit align.Unit, l *streamLine) streamResult {
 	if l.err != nil {
 		return failedLine("", l.err)
 	}
-	d, err := parseStreamLine(l.data, langs)
+	in, err := docset.ParseLine(l.data, langs)
 	l.data = nil
 	if err != nil {
-		return failedLine(d.name, err)
+		return failedLine(in.Doc, err)
 	}
-	r := o.processDoc(ctx, e, det, langs, d, process, false)
-	if r.fatal {
-		return streamResult{err: r.err, fatal: true}
+	limit := int64(o.maxInput)
+	files := make([]docset.File, len(in.Refs))
+	for i, r := range in.Refs {
+		data := r.Text
+		switch {
+		case data == nil:
+			if _, data, err = readRaw(e, source{path: r.Path}, limit); err != nil {
+				return failedLine(in.Doc, err)
+			}
+		case limit > 0 && int64(len(data)) > limit:
+			return failedLine(in.Doc, fmt.Errorf("%s: %w", quoteName(r.Name), tooLarge(limit, int64(len(data)))))
+		}
+		files[i] = docset.File{Lang: r.Lang, Name: r.Name, Data: data}
 	}
-	if r.err != nil {
-		return failedLine(d.name, r.err)
+	res, err := a.Align(ctx, files)
+	if ctx.Err() != nil {
+		return streamResult{err: errInterrupted, fatal: true}
 	}
-	name, err := marshalNoEscape(d.name)
+	var ue *usageError
+	if err = inputError(err); errors.As(err, &ue) {
+		return streamResult{err: err, fatal: true}
+	} else if err != nil {
+		return failedLine(in.Doc, err)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(e.stderr, "paralign: warning: %s\n", w)
+	}
+	rec, err := docset.NewRecord(in.Doc, res, unit)
 	if err != nil {
-		return failedLine(d.name, err)
+		return failedLine(in.Doc, err)
 	}
-	// r.out is {"rows":…,"coverage":…,"findings":…}: doc goes first, error last
-	body := bytes.TrimSuffix(bytes.TrimPrefix(bytes.TrimSpace(r.out), []byte("{")), []byte("}"))
 	var b bytes.Buffer
-	b.Grow(len(body) + len(name) + 32)
-	b.WriteString(`{"doc":`)
-	b.Write(name)
-	b.WriteByte(',')
-	b.Write(body)
-	b.WriteString(`,"error":null}` + "\n")
-	return streamResult{out: b.Bytes(), doc: d.name}
+	if err := rec.Write(&b); err != nil {
+		return failedLine(in.Doc, err)
+	}
+	return streamResult{out: b.Bytes(), doc: in.Doc}
 }
 
 // failedLine is the output line of a document that failed: no rows, its
 // message in error.
 func failedLine(doc string, err error) streamResult {
-	msg := err.Error()
-	out, merr := marshalNoEscape(streamRecord{Doc: doc, Rows: []json.RawMessage{}, Coverage: json.RawMessage("null"), Findings: json.RawMessage("[]"), Error: &msg})
-	if merr != nil { // a string and raw literals always marshal
-		out = []byte(`{"error":"cannot write the error"}`)
-	}
-	return streamResult{out: append(out, '\n'), doc: doc, err: err, failed: true}
-}
-
-// parseStreamLine reads one stream line into the document it names: its
-// files in --langs order, or its combined file. The document's name is
-// set as soon as it is known, for the error too.
-func parseStreamLine(data []byte, langs []corpus.Lang) (*docGroup, error) {
-	d := &docGroup{}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return d, errors.New(`empty line: want a JSON object {"doc": …, "files": {…}} or {"doc": …, "combined": {…}}`)
-	}
-	var in streamInput
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
-		return d, fmt.Errorf("not a stream line: %w", err)
-	}
-	if dec.More() {
-		return d, errors.New("not a stream line: more than one JSON value")
-	}
-	d.name = in.Doc
-	switch {
-	case len(in.Files) > 0 && in.Combined != nil:
-		return d, errors.New(`"files" and "combined": give one`)
-	case len(in.Files) == 0 && in.Combined == nil:
-		return d, errors.New(`no input: give "files" (one per language) or "combined"`)
-	case in.Combined != nil:
-		s, err := in.Combined.source(in.Doc, corpus.Und)
-		if err != nil {
-			return d, fmt.Errorf("combined: %w", err)
-		}
-		d.files = []source{s}
-		return d, nil
-	}
-	codes := make([]string, 0, len(in.Files))
-	for c := range in.Files {
-		codes = append(codes, c)
-	}
-	slices.Sort(codes)
-	for _, c := range codes {
-		l, ok := knownLang(c)
-		if !ok {
-			return d, fmt.Errorf("files: unknown language code %q %s", c, langCodeHint)
-		}
-		if !slices.Contains(langs, l) {
-			return d, fmt.Errorf("files: %s is not among --langs (%s)", l, joinLangs(langs))
-		}
-		s, err := in.Files[c].source(in.Doc, l)
-		if err != nil {
-			return d, fmt.Errorf("files: %s: %w", c, err)
-		}
-		d.files = append(d.files, s)
-	}
-	slices.SortFunc(d.files, func(a, b source) int {
-		return slices.Index(langs, a.lang) - slices.Index(langs, b.lang)
-	})
-	return d, nil
-}
-
-// source is the input f names for document doc, in language l (Und: a
-// combined file).
-func (f streamFile) source(doc string, l corpus.Lang) (source, error) {
-	switch {
-	case f.Text != nil && f.Path != "":
-		return source{}, errors.New(`"text" and "path": give one`)
-	case f.Text != nil:
-		name := f.Name
-		if name == "" {
-			name = doc
-			if l != corpus.Und {
-				name += "." + l.String()
-			}
-		}
-		return source{path: name, lang: l, data: []byte(*f.Text)}, nil
-	case f.Path == "":
-		return source{}, errors.New(`want "text" or "path"`)
-	case f.Path == "-":
-		return source{}, errors.New(`"path": "-": standard input holds the stream`)
-	case f.Name != "":
-		return source{}, errors.New(`"name" names a "text"; a "path" is named by itself`)
-	}
-	return source{path: f.Path, lang: l}, nil
-}
-
-// streamDoc makes a stream line's output for one document: the rows of
-// align --format jsonl, the report of coverage --format json and the
-// findings of compare --format json, as one JSON object.
-func streamDoc(unit align.Unit) docFunc {
-	return func(ctx context.Context, j *job, vers []align.Version) (docOutput, error) {
-		sections, rows := alignRows(vers, unit)
-		cov := align.Coverage(sections, versionLangs(vers), align.CoverageOptions{})
-		rep := qa.Compare(vers, sections, qa.Options{Detect: j.det.Detect})
-		if err := ctx.Err(); err != nil {
-			return docOutput{}, errInterrupted
-		}
-		return docOutput{write: func(w io.Writer) error {
-			var rowsBuf, buf bytes.Buffer
-			if err := writeRowsJSONL(&rowsBuf, vers, rows, unit != align.BySection); err != nil {
-				return err
-			}
-			rec := streamRecord{Rows: []json.RawMessage{}}
-			for line := range bytes.Lines(rowsBuf.Bytes()) {
-				rec.Rows = append(rec.Rows, bytes.TrimSuffix(line, []byte("\n")))
-			}
-			if err := writeCoverageJSON(&buf, cov); err != nil {
-				return err
-			}
-			rec.Coverage = compact(buf.Bytes())
-			buf = bytes.Buffer{} // rec.Coverage holds the old one's bytes when already compact
-			if err := qa.WriteJSON(&buf, rep); err != nil {
-				return err
-			}
-			var report struct {
-				Findings json.RawMessage `json:"findings"`
-			}
-			if err := json.Unmarshal(buf.Bytes(), &report); err != nil {
-				return err
-			}
-			rec.Findings = compact(report.Findings)
-			out, err := marshalNoEscape(struct {
-				Rows     []json.RawMessage `json:"rows"`
-				Coverage json.RawMessage   `json:"coverage"`
-				Findings json.RawMessage   `json:"findings"`
-			}{rec.Rows, rec.Coverage, rec.Findings})
-			if err != nil {
-				return err
-			}
-			_, err = w.Write(out)
-			return err
-		}}, nil
-	}
-}
-
-// compact returns JSON on one line, its strings as they are.
-func compact(data []byte) json.RawMessage {
 	var b bytes.Buffer
-	if err := json.Compact(&b, data); err != nil {
-		return data
+	if werr := docset.ErrorRecord(doc, err).Write(&b); werr != nil { // strings and raw literals always encode
+		b.WriteString(`{"error":"cannot write the error"}` + "\n")
 	}
-	return b.Bytes()
+	return streamResult{out: b.Bytes(), doc: doc, err: err, failed: true}
 }
