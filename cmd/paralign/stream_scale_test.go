@@ -14,8 +14,13 @@ import (
 
 // streamScaleN is the number of generated document sets
 // TestStreamMatchesAlign runs: enough for every layout and variation to
-// occur many times, few enough to take seconds.
-const streamScaleN = 200
+// occur many times, few enough to take seconds. Under the race detector
+// (several times slower) it runs streamScaleRaceN, which still has every
+// layout and two jobs racing.
+const (
+	streamScaleN     = 200
+	streamScaleRaceN = 40
+)
 
 // TestStreamMatchesAlign checks issue 14's promise on generated document
 // sets (windows of the fixtures with sections shuffled and dropped,
@@ -24,7 +29,11 @@ const streamScaleN = 200
 // paralign align --format jsonl writes for it alone, byte for byte, in
 // input order.
 func TestStreamMatchesAlign(t *testing.T) {
-	sets, err := docgen.Generate("../../testdata", t.TempDir(), docgen.Options{N: streamScaleN, Seed: 14, Langs: []corpus.Lang{"en", "ru"}, Whole: 0.02})
+	n := streamScaleN
+	if raceEnabled {
+		n = streamScaleRaceN
+	}
+	sets, err := docgen.Generate("../../testdata", t.TempDir(), docgen.Options{N: n, Seed: 14, Langs: []corpus.Lang{"en", "ru"}, Whole: 0.02})
 	if err != nil {
 		t.Fatal(err)
 	}
