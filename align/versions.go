@@ -1,6 +1,10 @@
 package align
 
 import (
+	"fmt"
+	"slices"
+	"strings"
+
 	"github.com/paralign/paralign/corpus"
 )
 
@@ -153,4 +157,91 @@ func MajorityLang(paras []corpus.Paragraph) corpus.Lang {
 		}
 	}
 	return best
+}
+
+// Versions cuts read and labelled documents into language versions,
+// ordered as langs. One document whose language named does not give
+// (Und): its language blocks (SplitVersions). Several: one version each,
+// its language named[i], or by majority when Und. A version with no text
+// in any of langs, and two versions of one language, are errors naming
+// the files (and lines).
+func Versions(docs []*corpus.Document, named []corpus.Lang, langs []corpus.Lang) ([]Version, error) {
+	var vers []Version
+	if len(docs) == 1 && named[0] == corpus.Und {
+		vers = SplitVersions(docs[0].File, docs[0].Paragraphs)
+		for k := range vers {
+			vers[k].Format = docs[0].Format
+		}
+	} else {
+		for i, d := range docs {
+			l := named[i]
+			if l == corpus.Und {
+				l = MajorityLang(d.Paragraphs)
+			}
+			vers = append(vers, Version{Lang: l, File: d.File, Paras: d.Paragraphs, Format: d.Format})
+		}
+	}
+	seen := map[corpus.Lang]string{}
+	for _, v := range vers {
+		if !v.Lang.IsLanguage() {
+			return nil, fmt.Errorf("%s: no text in any of the languages %s", corpus.QuoteName(v.File), joinLangs(langs))
+		}
+		if prev, ok := seen[v.Lang]; ok {
+			if prev == v.File {
+				return nil, fmt.Errorf("%s: two separate %s versions in one file (lines %d and %d); cut the file or name the versions with --input", corpus.QuoteName(v.File), v.Lang, firstLine(vers, v.Lang), v.Paras[0].Start)
+			}
+			return nil, fmt.Errorf("%s and %s are both in %s; name each file's language with --input LANG=PATH", corpus.QuoteName(prev), corpus.QuoteName(v.File), LangName(v.Lang))
+		}
+		seen[v.Lang] = v.File
+	}
+	slices.SortStableFunc(vers, func(a, b Version) int {
+		return slices.Index(langs, a.Lang) - slices.Index(langs, b.Lang)
+	})
+	return vers, nil
+}
+
+func firstLine(vers []Version, l corpus.Lang) int {
+	for _, v := range vers {
+		if v.Lang == l {
+			return v.Paras[0].Start
+		}
+	}
+	return 0
+}
+
+// langNames are the English names messages give the commonest languages.
+var langNames = map[corpus.Lang]string{"en": "English", "ru": "Russian", "es": "Spanish", "de": "German", "fr": "French", "it": "Italian", "pt": "Portuguese", "uk": "Ukrainian"}
+
+// LangName is a language's English name for messages, or its code.
+func LangName(l corpus.Lang) string {
+	if n, ok := langNames[l]; ok {
+		return n
+	}
+	return l.String()
+}
+
+func joinLangs(langs []corpus.Lang) string {
+	s := make([]string, len(langs))
+	for i, l := range langs {
+		s[i] = l.String()
+	}
+	return strings.Join(s, ",")
+}
+
+// AlignVersions aligns the versions by section and, by paragraph or
+// sentence, the units inside each section: sections are the section rows
+// (coverage and compare read them), rows the rows paralign align writes
+// (sections themselves by section). opts.Pivot and opts.Langs are set
+// from the versions; its Beads and Dict are used as given.
+func AlignVersions(vers []Version, unit Unit, opts RefineOptions) (sections, rows []Row) {
+	sections = AlignSections(Outlines(vers))
+	if unit == BySection {
+		return sections, sections
+	}
+	langs := make([]corpus.Lang, len(vers))
+	for i, v := range vers {
+		langs[i] = v.Lang
+	}
+	opts.Pivot, opts.Langs = PivotVersion(sections, len(vers)), langs
+	return sections, Refine(sections, unit, opts)
 }

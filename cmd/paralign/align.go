@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"io"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -133,9 +131,8 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 		return usagef("--pairs with --format tmx wants -o DIR (one TMX per pair); one pair to a file: --pair SRC,TGT")
 	}
 	return o.run(ctx, e, args, func(ctx context.Context, j *job, vers []align.Version) (docOutput, error) {
-		sections := align.AlignSections(align.Outlines(vers))
+		sections, rows := align.AlignVersions(vers, unit, o.refineOptions())
 		stats := coverageStats(align.Coverage(sections, versionLangs(vers), align.CoverageOptions{}))
-		rows := o.refine(sections, vers, unit)
 		if err := ctx.Err(); err != nil {
 			return docOutput{}, errInterrupted
 		}
@@ -150,7 +147,7 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 		return docOutput{stats: stats, write: func(w io.Writer) error {
 			switch o.format {
 			case "jsonl":
-				return writeRowsJSONL(w, vers, rows, unit != align.BySection)
+				return align.WriteJSONL(w, vers, rows, unit != align.BySection)
 			case "csv":
 				return writeRowsCSV(w, vers, rows, o.csv)
 			case "xlsx":
@@ -165,17 +162,9 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 	})
 }
 
-// refine aligns the paragraphs or sentences inside the sections; by
-// section it returns the rows as they are.
-func (o *alignOpts) refine(rows []align.Row, vers []align.Version, unit align.Unit) []align.Row {
-	if unit == align.BySection {
-		return rows
-	}
-	return align.Refine(rows, unit, align.RefineOptions{
-		Pivot: align.PivotVersion(rows, len(vers)),
-		Langs: versionLangs(vers),
-		Dict:  o.dicts.forPair,
-	})
+// refineOptions are the options of the alignment inside the sections.
+func (o *alignOpts) refineOptions() align.RefineOptions {
+	return align.RefineOptions{Dict: o.dicts.forPair}
 }
 
 // runPresplit aligns two files of one sentence per line. --langs names
@@ -274,91 +263,6 @@ func writeRowsTSV(w io.Writer, vers []align.Version, rows []align.Row) error {
 	}
 	t.Flush()
 	return t.Error()
-}
-
-type jsonParagraph struct {
-	File  string      `json:"file"`
-	Start int         `json:"start"`
-	End   int         `json:"end"`
-	Lang  corpus.Lang `json:"lang"`
-	Conf  float64     `json:"conf"`
-	Text  string      `json:"text"`
-}
-
-type jsonCell struct {
-	Text       string          `json:"text"`
-	Paragraphs []jsonParagraph `json:"paragraphs"`
-}
-
-// jsonRow is a row of the lossless JSONL form; cells are keyed by
-// language and written in column order.
-type jsonRow struct {
-	ID    string            `json:"id"`
-	Kind  align.SectionKind `json:"kind"`
-	Score *float64          `json:"score,omitempty"`
-	Cells orderedCells      `json:"cells"`
-}
-
-type orderedCells struct {
-	langs []corpus.Lang
-	cells []jsonCell
-}
-
-func (o orderedCells) MarshalJSON() ([]byte, error) {
-	var b strings.Builder
-	b.WriteByte('{')
-	for i, l := range o.langs {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := json.Marshal(l.String())
-		b.Write(k)
-		b.WriteByte(':')
-		v, err := marshalNoEscape(o.cells[i])
-		if err != nil {
-			return nil, err
-		}
-		b.Write(v)
-	}
-	b.WriteByte('}')
-	return []byte(b.String()), nil
-}
-
-func marshalNoEscape(v any) ([]byte, error) {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return []byte(strings.TrimRight(b.String(), "\n")), nil
-}
-
-func writeRowsJSONL(w io.Writer, vers []align.Version, rows []align.Row, scored bool) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for _, r := range rows {
-		jr := jsonRow{ID: r.ID, Kind: r.Kind}
-		if scored {
-			sc := math.Round(r.Score*1000) / 1000
-			jr.Score = &sc
-		}
-		for v, c := range r.Cells {
-			if c.Empty() {
-				continue
-			}
-			jc := jsonCell{Text: c.Text()}
-			for k, p := range c.Paras {
-				jc.Paragraphs = append(jc.Paragraphs, jsonParagraph{File: p.File, Start: p.Start, End: p.End, Lang: p.Lang, Conf: p.Conf, Text: c.ParaText(k)})
-			}
-			jr.Cells.langs = append(jr.Cells.langs, vers[v].Lang)
-			jr.Cells.cells = append(jr.Cells.cells, jc)
-		}
-		if err := enc.Encode(jr); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // pageTitle names an HTML page after the inputs.

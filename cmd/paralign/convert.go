@@ -121,7 +121,7 @@ type table struct {
 func (t *table) write(w io.Writer, format string, unit align.Unit, csvOpts csvOptions) error {
 	switch format {
 	case "jsonl":
-		return writeRowsJSONL(w, t.vers, t.rows, t.scored)
+		return align.WriteJSONL(w, t.vers, t.rows, t.scored)
 	case "csv":
 		return writeRowsCSV(w, t.vers, t.rows, csvOpts)
 	case "xlsx":
@@ -425,8 +425,8 @@ func decodeCells(raw json.RawMessage) ([]string, []jsonCellIn, error) {
 
 // jsonCellIn is jsonCell as read.
 type jsonCellIn struct {
-	Text       string          `json:"text"`
-	Paragraphs []jsonParagraph `json:"paragraphs"`
+	Text       string                `json:"text"`
+	Paragraphs []align.JSONParagraph `json:"paragraphs"`
 }
 
 // cell makes the cell of language l: its paragraphs, or one paragraph

@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"slices"
 	"strings"
@@ -75,7 +73,7 @@ func runCoverage(ctx context.Context, e *env, opts any, args []string) error {
 		out := docOutput{stats: coverageStats(rep), write: func(w io.Writer) error {
 			switch o.format {
 			case "json":
-				return writeCoverageJSON(w, rep)
+				return align.WriteCoverageJSON(w, rep)
 			case "tsv":
 				t := corpus.NewTSVWriter(w)
 				head := []string{"section"}
@@ -123,63 +121,6 @@ func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }
-
-type coverageJSON struct {
-	Pivot    corpus.Lang                 `json:"pivot"`
-	Langs    []corpus.Lang               `json:"languages"`
-	Sections []sectionJSON               `json:"sections"`
-	Summary  map[corpus.Lang]summaryJSON `json:"summary"`
-}
-
-type sectionJSON struct {
-	ID           string                       `json:"id"`
-	Present      map[corpus.Lang]bool         `json:"present"`
-	Untranslated map[corpus.Lang]bool         `json:"untranslated"`
-	Status       map[corpus.Lang]align.Status `json:"status"`
-	Words        map[corpus.Lang]int          `json:"words"`
-}
-
-type summaryJSON struct {
-	Present      int      `json:"present"`
-	Total        int      `json:"total"`
-	Ratio        float64  `json:"ratio"`
-	WordRatio    float64  `json:"word_ratio"`
-	Missing      []string `json:"missing"`
-	Untranslated []string `json:"untranslated"`
-	Wrong        []string `json:"wrong_language"`
-	Partial      []string `json:"partial"`
-}
-
-func writeCoverageJSON(w io.Writer, rep align.CoverageReport) error {
-	out := coverageJSON{Pivot: rep.Pivot, Langs: rep.Langs, Sections: []sectionJSON{}, Summary: map[corpus.Lang]summaryJSON{}}
-	for _, s := range rep.Sections {
-		sj := sectionJSON{ID: s.ID, Present: map[corpus.Lang]bool{}, Untranslated: map[corpus.Lang]bool{}, Status: map[corpus.Lang]align.Status{}, Words: map[corpus.Lang]int{}}
-		for v, l := range rep.Langs {
-			sj.Present[l] = s.Status[v].Translated()
-			sj.Untranslated[l] = s.Status[v] == align.Untranslated
-			sj.Status[l] = s.Status[v]
-			sj.Words[l] = s.Words[v]
-		}
-		out.Sections = append(out.Sections, sj)
-	}
-	for _, s := range rep.Summary {
-		out.Summary[s.Lang] = summaryJSON{Present: s.Present, Total: s.Total, Ratio: round3(s.Ratio), WordRatio: round3(s.WordRatio),
-			Missing: nonNil(s.Missing), Untranslated: nonNil(s.Untranslated), Wrong: nonNil(s.Wrong), Partial: nonNil(s.Partial)}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
-	return enc.Encode(out)
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 var statusColor = map[align.Status]string{
 	align.Missing: "\x1b[31m", align.Untranslated: "\x1b[35m", align.WrongLanguage: "\x1b[35m", align.Partial: "\x1b[33m", align.Present: "\x1b[32m",

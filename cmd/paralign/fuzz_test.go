@@ -185,7 +185,7 @@ func FuzzWriters(f *testing.F) {
 			rows = align.Refine(rows, unit, align.RefineOptions{Pivot: align.PivotVersion(rows, len(vers)), Langs: versionLangs(vers)})
 		}
 		var jsonl, tsv bytes.Buffer
-		if err := writeRowsJSONL(&jsonl, vers, rows, unit != align.BySection); err != nil {
+		if err := align.WriteJSONL(&jsonl, vers, rows, unit != align.BySection); err != nil {
 			t.Fatal(err)
 		}
 		if err := writeRowsTSV(&tsv, vers, rows); err != nil {

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/paralign/paralign/corpus"
+	"github.com/paralign/paralign/docset"
 )
 
 // A batch is the inputs of a run grouped into documents by name: each
@@ -41,35 +42,17 @@ type skippedFile struct {
 	reason string
 }
 
-// inputExts are the extensions of the files a folder's documents are
-// read from; any other file in a folder is skipped and listed. A file
-// named on the command line is read whatever its extension.
-var inputExts = []string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".odt"}
-
-// langSeps are the characters that set a language code off at the end of
-// a file name: name.en.md, name_en.txt, name-ru.html.
-const langSeps = "._-"
-
 // grouper names the languages file names may carry: the codes of --langs
-// and any ISO 639-1 code lingua knows.
+// and any ISO 639-1 code lingua knows (docset.Namer, which paralign-beam
+// shares).
 type grouper struct {
 	langs []corpus.Lang
 }
 
-// code returns the language a name part is the code of: two letters,
-// among --langs or known to lingua. "2022", "v2" and "xx" are no codes.
-func (g grouper) code(s string) (corpus.Lang, bool) {
-	if len(s) != 2 {
-		return corpus.Und, false
-	}
-	l, err := corpus.ParseLang(s)
-	if err != nil || !l.IsLanguage() {
-		return corpus.Und, false
-	}
-	if slices.Contains(g.langs, l) {
-		return l, true
-	}
-	return knownLang(s)
+func (g grouper) code(s string) (corpus.Lang, bool) { return docset.Namer{Langs: g.langs}.Code(s) }
+
+func (g grouper) place(rel, root string) (doc string, lang corpus.Lang, named bool) {
+	return docset.Namer{Langs: g.langs}.Place(rel, root)
 }
 
 // outside says why a file named in language l is left out of a run: l
@@ -82,58 +65,9 @@ func (g grouper) outside(l corpus.Lang) string {
 	return fmt.Sprintf("%s is not among --langs (%s)", l, joinLangs(g.langs))
 }
 
-// stem returns a file name without its extension (one of inputExts, or
-// the last one).
-func stem(name string) string {
-	ext := filepath.Ext(name)
-	return strings.TrimSuffix(name, ext)
-}
+func stem(name string) string { return docset.Stem(name) }
 
-// place returns the document and language the name of a file says: rel
-// is its slash-separated path inside the folder it was found in (for a
-// file named on the command line, the path as given), root the folder's
-// own name (for name/ru.docx found at the folder's top). named reports
-// whether the name carried a language at all.
-func (g grouper) place(rel, root string) (doc string, lang corpus.Lang, named bool) {
-	dir, base := path.Split(rel)
-	dir = strings.TrimSuffix(dir, "/")
-	st := stem(base)
-	// name/ru.docx: the file is the language, the folder the document
-	if l, ok := g.code(st); ok {
-		if dir == "" {
-			return root, l, true
-		}
-		return dir, l, true
-	}
-	// name.en.md, name_en.txt, name-ru.html
-	if i := strings.LastIndexAny(st, langSeps); i > 0 {
-		if l, ok := g.code(st[i+1:]); ok {
-			return path.Join(dir, st[:i]), l, true
-		}
-	}
-	// en/name.md: the folder is the language
-	if dir != "" {
-		if l, ok := g.code(path.Base(dir)); ok {
-			return path.Join(path.Dir(dir), st), l, true
-		}
-	}
-	return path.Join(dir, st), corpus.Und, false
-}
-
-// skipReason says why a file a folder holds is not an input; "" when it
-// is one.
-func skipReason(name string) string {
-	switch {
-	case strings.HasPrefix(name, "."):
-		return "hidden file"
-	case strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".bak"),
-		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"):
-		return "editor backup"
-	case !slices.Contains(inputExts, strings.ToLower(filepath.Ext(name))):
-		return "unknown extension"
-	}
-	return ""
-}
+func skipReason(name string) string { return docset.SkipReason(name) }
 
 // walkDir lists the input files under dir, slash-separated paths
 // relative to it, in name order, and the files it skips. A

@@ -391,59 +391,15 @@ func (o *commonOpts) load(ctx context.Context, e *env, args []string) (*job, err
 	return j, nil
 }
 
-// versions cuts the inputs into language versions, ordered as --langs.
-// One input: its language blocks. Several: one version each, its language
-// named by --input or detected by majority. Two versions of one language
-// are an error.
+// versions cuts the inputs into language versions, ordered as --langs
+// (align.Versions).
 func (j *job) versions() ([]align.Version, error) {
-	var vers []align.Version
-	if len(j.docs) == 1 && j.srcs[0].lang == corpus.Und {
-		vers = align.SplitVersions(j.docs[0].File, j.docs[0].Paragraphs)
-		for k := range vers {
-			vers[k].Format = j.docs[0].Format
-		}
-	} else {
-		for i, d := range j.docs {
-			l := j.srcs[i].lang
-			if l == corpus.Und {
-				l = align.MajorityLang(d.Paragraphs)
-			}
-			vers = append(vers, align.Version{Lang: l, File: d.File, Paras: d.Paragraphs, Format: d.Format})
-		}
+	named := make([]corpus.Lang, len(j.srcs))
+	for i, s := range j.srcs {
+		named[i] = s.lang
 	}
-	seen := map[corpus.Lang]string{}
-	for _, v := range vers {
-		if !v.Lang.IsLanguage() {
-			return nil, fmt.Errorf("%s: no text in any of the languages %s", quoteName(v.File), joinLangs(j.langs))
-		}
-		if prev, ok := seen[v.Lang]; ok {
-			if prev == v.File {
-				return nil, fmt.Errorf("%s: two separate %s versions in one file (lines %d and %d); cut the file or name the versions with --input", quoteName(v.File), v.Lang, firstLine(vers, v.Lang), v.Paras[0].Start)
-			}
-			return nil, fmt.Errorf("%s and %s are both in %s; name each file's language with --input LANG=PATH", quoteName(prev), quoteName(v.File), langName(v.Lang))
-		}
-		seen[v.Lang] = v.File
-	}
-	slices.SortStableFunc(vers, func(a, b align.Version) int {
-		return slices.Index(j.langs, a.Lang) - slices.Index(j.langs, b.Lang)
-	})
-	return vers, nil
+	return align.Versions(j.docs, named, j.langs)
 }
 
-func firstLine(vers []align.Version, l corpus.Lang) int {
-	for _, v := range vers {
-		if v.Lang == l {
-			return v.Paras[0].Start
-		}
-	}
-	return 0
-}
-
-var langNames = map[corpus.Lang]string{"en": "English", "ru": "Russian", "es": "Spanish", "de": "German", "fr": "French", "it": "Italian", "pt": "Portuguese", "uk": "Ukrainian"}
-
-func langName(l corpus.Lang) string {
-	if n, ok := langNames[l]; ok {
-		return n
-	}
-	return l.String()
-}
+// langName is a language's English name, or its code.
+func langName(l corpus.Lang) string { return align.LangName(l) }

@@ -4,12 +4,14 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -49,6 +51,7 @@ func TestScript(t *testing.T) {
 			"mkfile": mkfile,
 			"exits":  exits,
 			"mode":   mode,
+			"rowsof": rowsOf,
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "root" {
@@ -81,6 +84,26 @@ func exits(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
 	}
+}
+
+// rowsOf checks that the stream output line of document DOC holds, as its
+// rows, the lines of WANT (align --format jsonl's output) byte for byte:
+//
+//	rowsof STREAM DOC WANT
+func rowsOf(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: rowsof STREAM DOC WANT")
+	}
+	name, err := json.Marshal(args[1])
+	ts.Check(err)
+	want := strings.Join(strings.Split(strings.TrimSuffix(ts.ReadFile(args[2]), "\n"), "\n"), ",")
+	prefix := `{"doc":` + string(name) + `,"rows":[` + want + `],"coverage":`
+	for line := range strings.Lines(ts.ReadFile(args[0])) {
+		if strings.HasPrefix(line, prefix) {
+			return
+		}
+	}
+	ts.Fatalf("%s: no line of document %s with the rows of %s", args[0], name, args[2])
 }
 
 // mode checks a file's type and permissions as fs.FileMode prints them,

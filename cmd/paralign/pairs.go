@@ -199,7 +199,7 @@ func (o *alignOpts) runPairs(ctx context.Context, e *env, unit align.Unit, choic
 	if err != nil {
 		return err
 	}
-	rows := o.refine(align.AlignSections(align.Outlines(vers)), vers, unit)
+	_, rows := align.AlignVersions(vers, unit, o.refineOptions())
 	if err := ctx.Err(); err != nil {
 		return errInterrupted
 	}

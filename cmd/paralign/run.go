@@ -33,6 +33,7 @@ Usage:
   paralign convert  [flags] FILE      a table align wrote, edited or not, in another format
   paralign ls       [flags] DIR|FILE... how files are grouped into documents
   paralign dict import [flags] DICT   a bilingual dictionary for --dict
+  paralign stream   [flags] < JSONL     many documents as JSON Lines, for engines that pipe
 
 FILE is a path or - for standard input. One file is a combined document
 with its language versions one after another; several files are one
@@ -76,7 +77,7 @@ type env struct {
 	writing *sync.RWMutex
 }
 
-var commands = []command{detectCommand, alignCommand, coverageCommand, compareCommand, convertCommand, lsCommand, dictCommand}
+var commands = []command{detectCommand, alignCommand, coverageCommand, compareCommand, convertCommand, lsCommand, streamCommand, dictCommand}
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && (args[0] == "--version" || args[0] == "version") {
