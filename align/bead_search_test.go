@@ -2,10 +2,7 @@ package align
 
 import (
 	"slices"
-	"strings"
 	"testing"
-
-	"github.com/paralign/paralign/corpus"
 )
 
 // The search skips a bead when the anchor weight its units share pairwise
@@ -14,15 +11,7 @@ import (
 // sentences in a band (long texts) and in full, with and without a
 // dictionary.
 func TestPairBoundIsExact(t *testing.T) {
-	var sides [2][]string
-	for k, l := range []corpus.Lang{"en", "de"} {
-		v := readVersion(t, l, "../testdata/charter/"+string(l)+".txt")
-		for _, p := range v.Paras {
-			for _, s := range corpus.SplitSentences(p.Text, l) {
-				sides[k] = append(sides[k], strings.TrimSpace(p.Text[s.Start:s.End]))
-			}
-		}
-	}
+	sides := charterSentences(t)
 	src := repeatUnits(sides[0], 1500)
 	tgt := dropEvery(repeatUnits(sides[1], 1500), 17)
 	for _, fullCells := range []int{1 << 10, 1 << 24} {

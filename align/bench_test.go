@@ -42,15 +42,7 @@ func BenchmarkOutlinesAndRows(b *testing.B) {
 // linearly with n (scripts/bench-sentences.sh measures the command on
 // 10,000 to 100,000 lines).
 func BenchmarkAlignUnits(b *testing.B) {
-	var sides [2][]string
-	for k, l := range []corpus.Lang{"en", "de"} {
-		v := readVersion(b, l, "../testdata/charter/"+string(l)+".txt")
-		for _, p := range v.Paras {
-			for _, s := range corpus.SplitSentences(p.Text, l) {
-				sides[k] = append(sides[k], strings.TrimSpace(p.Text[s.Start:s.End]))
-			}
-		}
-	}
+	sides := charterSentences(b)
 	for _, n := range []int{1000, 10000} {
 		src, tgt := repeatUnits(sides[0], n), repeatUnits(sides[1], n)
 		tgt = dropEvery(tgt, 20)
@@ -62,6 +54,21 @@ func BenchmarkAlignUnits(b *testing.B) {
 			}
 		})
 	}
+}
+
+// charterSentences returns the sentences of the repository's charter in
+// English and German.
+func charterSentences(t testing.TB) [2][]string {
+	var sides [2][]string
+	for k, l := range []corpus.Lang{"en", "de"} {
+		v := readVersion(t, l, "../testdata/charter/"+string(l)+".txt")
+		for _, p := range v.Paras {
+			for _, s := range corpus.SplitSentences(p.Text, l) {
+				sides[k] = append(sides[k], strings.TrimSpace(p.Text[s.Start:s.End]))
+			}
+		}
+	}
+	return sides
 }
 
 func repeatUnits(u []string, n int) []string {
