@@ -32,8 +32,8 @@ Usage:
   paralign compare  [flags] FILE...   translation QA: what differs between the versions
   paralign convert  [flags] FILE      a table align wrote, edited or not, in another format
   paralign ls       [flags] DIR|FILE... how files are grouped into documents
+  paralign stream   [flags] < JSONL   many document sets as JSON Lines, for engines that pipe
   paralign dict import [flags] DICT   a bilingual dictionary for --dict
-  paralign stream   [flags] < JSONL     many documents as JSON Lines, for engines that pipe
 
 FILE is a path or - for standard input. One file is a combined document
 with its language versions one after another; several files are one
