@@ -67,6 +67,25 @@ func xmlError(name, entry string, err error) error {
 	return &ParseError{File: name, Err: fmt.Errorf("%s: malformed XML: %w", entry, err)}
 }
 
+// eachToken calls f with every token of the XML part entry of the office
+// file name, in order, until the end or an error; a malformed part or an
+// error of f is a ParseError naming the file and part.
+func eachToken(data []byte, name, entry string, f func(d *xml.Decoder, tok xml.Token) error) error {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err == nil {
+			err = f(d, tok)
+		}
+		if err != nil {
+			return xmlError(name, entry, err)
+		}
+	}
+}
+
 // ReadDOCX reads a Word document (.docx, Office Open XML) as paragraphs in
 // document order: the body's paragraphs, those of table cells one by one
 // (row by row, each cell's paragraphs in turn) and of text boxes after the
@@ -174,20 +193,10 @@ type docxReader struct {
 // read reads the paragraphs of one XML part (document, footnotes or
 // endnotes) and appends them to r.out.
 func (r *docxReader) read(data []byte, entry string) error {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return xmlError(r.name, entry, err)
-		}
+	err := eachToken(data, r.name, entry, func(d *xml.Decoder, tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if err := r.start(d, t); err != nil {
-				return xmlError(r.name, entry, err)
-			}
+			return r.start(d, t)
 		case xml.EndElement:
 			r.end(t)
 		case xml.CharData:
@@ -195,6 +204,10 @@ func (r *docxReader) read(data []byte, entry string) error {
 				p.text.Write(t)
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if len(r.paras) > 0 {
 		return xmlError(r.name, entry, errors.New("unclosed paragraph"))

@@ -1,10 +1,8 @@
 package corpus
 
 import (
-	"bytes"
 	"encoding/xml"
 	"errors"
-	"io"
 	"strconv"
 	"strings"
 	"unicode"
@@ -145,20 +143,12 @@ func odtAttr(e xml.StartElement, local string) string {
 }
 
 func (r *odtReader) read(data []byte, entry string) error {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return xmlError(r.name, entry, err)
-		}
+	err := eachToken(data, r.name, entry, func(d *xml.Decoder, tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			skip, err := r.start(d, t)
 			if err != nil {
-				return xmlError(r.name, entry, err)
+				return err
 			}
 			if !skip {
 				r.elems = append(r.elems, t.Name.Local)
@@ -177,6 +167,10 @@ func (r *odtReader) read(data []byte, entry string) error {
 				}
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if len(r.paras) > 0 || len(r.lists) > 0 {
 		return xmlError(r.name, entry, errors.New("unclosed paragraph or list"))
