@@ -271,6 +271,11 @@ func excerpt(text string) (string, bool) {
 			at += words[w].letters
 			w++
 		}
+		if w == len(words) {
+			// a long last word filled the window before: the windows
+			// cannot be spread, and the whole text is judged
+			return "", false
+		}
 		start, n := w, 0
 		for w < len(words) && n < excerptWindow {
 			n += words[w].letters

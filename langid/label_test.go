@@ -282,3 +282,17 @@ func TestPlainLang(t *testing.T) {
 		t.Errorf("plainLang with a candidate without a list = %v, want und", got)
 	}
 }
+
+// TestExcerptLongLastWord: a long word at the end fills the middle window
+// and leaves none to start the last one; the whole text is judged then.
+// It was an index out of range (a German compound repeated at the end of
+// a paragraph, found by the fuzz corpus of another package).
+func TestExcerptLongLastWord(t *testing.T) {
+	text := strings.Repeat("Haus ", 20) + strings.Repeat("Donaudampfschifffahrtsgesellschaft", 3)
+	if ex, ok := excerpt(text); ok {
+		t.Errorf("excerpt = %q, want none", ex)
+	}
+	if ex, ok := excerpt(text + " " + strings.Repeat("Haus ", 40)); !ok || len(strings.Split(ex, "\n\n")) != excerptWindows {
+		t.Errorf("excerpt with words after the long one = %q, %v; want %d windows", ex, ok, excerptWindows)
+	}
+}
