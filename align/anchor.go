@@ -62,6 +62,32 @@ func (k *anchorKeys) add(key string, c anchorClass) uint32 {
 	return id
 }
 
+// adopt takes in the keys of own, which units of the target (text 1)
+// were read with, giving each the id it would have had if read with k
+// after the source: a key k knows keeps its id, a new one gets the next
+// in the order own met them. The keys of units are renumbered and sorted.
+func (k *anchorKeys) adopt(own *anchorKeys, units []unitText) {
+	names := make([]string, len(own.class)) // "": never looked up again
+	for name, id := range own.ids {
+		names[id] = name
+	}
+	ids := make([]uint32, len(own.class))
+	for o, name := range names {
+		id, ok := k.ids[name]
+		if !ok || name == "" {
+			id = k.add(name, own.class[o])
+		}
+		ids[o] = id
+		k.df[1][id] += own.df[1][o]
+	}
+	for _, u := range units {
+		for x, o := range u.keys {
+			u.keys[x] = ids[o]
+		}
+		slices.Sort(u.keys)
+	}
+}
+
 // multiset sorts a unit's key ids (repeats kept) into a new list and
 // counts the unit in the df of text t.
 func (k *anchorKeys) multiset(ids []uint32, t int) []uint32 {

@@ -3,6 +3,7 @@ package align
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // Bead is one unit of a sentence (or paragraph) alignment: consecutive
@@ -87,11 +88,23 @@ func alignUnits(src, tgt []string, m beadModel) []Bead {
 	tk := newTokenizer(keys, m.prefixLen, m.dict)
 	texts := [2][]unitText{make([]unitText, len(src)), make([]unitText, len(tgt))}
 	var total [2]float64
-	for t, units := range [2][]string{src, tgt} {
+	read := func(tk *tokenizer, t int, units []string) {
 		for i, s := range units {
 			texts[t][i] = tk.text(s, t)
 			total[t] += texts[t][i].length
 		}
+	}
+	if len(src)+len(tgt) < parallelUnits {
+		read(tk, 0, src)
+		read(tk, 1, tgt)
+	} else {
+		// the target is read at the same time with keys of its own,
+		// then given the ids it would have had read after the source
+		own := newAnchorKeys()
+		tk1 := newTokenizer(own, m.prefixLen, m.dict)
+		both(true, func() { read(tk, 0, src) }, func() { read(tk1, 1, tgt) })
+		keys.adopt(own, texts[1])
+		tk.words[1] = tk1.words[1]
 	}
 	switch {
 	case m.fixedRatio > 0:
@@ -108,9 +121,9 @@ func alignUnits(src, tgt []string, m beadModel) []Bead {
 	path := sc.search(1)
 	if m.lexicon {
 		margins := sc.margins(path)
-		if m.reestimate(texts, path, margins) {
-			sc = newScorer(texts, keys, &m)
-		}
+		// the new ratio and variance reach sc through its model; the
+		// sides do not depend on them
+		m.reestimate(texts, path, margins)
 		if lex := learnLexicon(texts, path, margins, m.confident, len(tk.words[0]), len(tk.words[1])); len(lex) > 0 {
 			addLexicon(texts, keys, lex)
 			sc = newScorer(texts, keys, &m)
@@ -118,7 +131,7 @@ func alignUnits(src, tgt []string, m beadModel) []Bead {
 		if full {
 			path = sc.run(fullCorridor(len(src), len(tgt)))
 		} else {
-			path = sc.run(around(path, len(src), len(tgt), m.band2))
+			path = sc.runChunks(around(path, len(src), len(tgt), m.band2), path)
 		}
 	}
 	return sc.beads(path)
@@ -134,14 +147,47 @@ func newScorer(texts [2][]unitText, keys *anchorKeys, m *beadModel) *scorer {
 		ks := make([][]uint32, len(units))
 		ls := make([]float64, len(units))
 		es := make([]unitEnd, len(units))
+		size := 0
+		for _, u := range units {
+			size += len(u.keys)
+		}
+		flat := make([]uint32, 0, size) // the keys of every unit, one allocation
 		for i, u := range units {
 			es[i] = u.end
-			ks[i] = slices.DeleteFunc(slices.Clone(u.keys), func(k uint32) bool { return w[k] == 0 })
+			start := len(flat)
+			for _, k := range u.keys {
+				if w[k] != 0 {
+					flat = append(flat, k)
+				}
+			}
+			ks[i] = flat[start:len(flat):len(flat)]
 			ls[i] = u.length
 		}
 		return newSide(ks, ls, es, w, m)
 	}
-	return &scorer{src: mk(texts[0]), tgt: mk(texts[1]), w: w, m: m, shapes: m.shapes(m.maxSpan, m.fan)}
+	sc := &scorer{w: w, m: m, shapes: m.shapes(m.maxSpan, m.fan)}
+	both(len(texts[0])+len(texts[1]) >= parallelUnits,
+		func() { sc.src = mk(texts[0]) },
+		func() { sc.tgt = mk(texts[1]) })
+	return sc
+}
+
+// parallelUnits is the number of units (of both texts) from which the
+// work on the two texts, and the search's own, is split between two
+// goroutines: below it the goroutines cost more than they save.
+const parallelUnits = 4096
+
+// both runs f and g, at the same time when parallel is true.
+func both(parallel bool, f, g func()) {
+	if !parallel {
+		f()
+		g()
+		return
+	}
+	var wg sync.WaitGroup
+	wg.Go(g)
+	f()
+	wg.Wait()
 }
 
 func nullBeads(n, m int) []Bead {

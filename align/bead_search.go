@@ -3,7 +3,9 @@ package align
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 )
 
 // The search: dynamic programming over beads, in full for small texts and
@@ -25,9 +27,6 @@ type side struct {
 	// spans[b][j], 2 ≤ b ≤ maxSpan, b ≤ j: the keys of units [j-b, j)
 	// merged
 	spans [][][]uint32
-	// long holds the keys of a span longer than those in spans (the
-	// rare 1:4 and 1:5 beads), merged when asked for
-	long []uint32
 }
 
 func newSide(keys [][]uint32, lengths []float64, ends []unitEnd, w []float32, m *beadModel) *side {
@@ -58,21 +57,22 @@ func (s *side) prepare(w []float32, m *beadModel, maxSpan int) {
 	for b := 2; b <= maxSpan; b++ {
 		size := 0
 		for j := b; j <= s.n; j++ {
-			size += len(s.span(j-b, j-1)) + len(s.keys[j-1])
+			size += len(s.span(j-b, j-1, nil)) + len(s.keys[j-1])
 		}
 		flat := make([]uint32, 0, size)
 		s.spans[b] = make([][]uint32, s.n+1)
 		for j := b; j <= s.n; j++ {
 			start := len(flat)
-			flat = mergeSorted(flat, s.span(j-b, j-1), s.keys[j-1])
+			flat = mergeSorted(flat, s.span(j-b, j-1, nil), s.keys[j-1])
 			s.spans[b][j] = flat[start:len(flat):len(flat)]
 		}
 	}
 }
 
 // span returns the keys of units [i, j). A span longer than those
-// prepared is merged into s.long, valid until the next such call.
-func (s *side) span(i, j int) []uint32 {
+// prepared (the rare 1:4 and 1:5 beads) is merged into *long, and valid
+// until the next call with it.
+func (s *side) span(i, j int, long *[]uint32) []uint32 {
 	switch n := j - i; {
 	case n == 0:
 		return nil
@@ -82,11 +82,11 @@ func (s *side) span(i, j int) []uint32 {
 		return s.spans[n][j]
 	}
 	k := len(s.spans) - 1
-	s.long = append(s.long[:0], s.span(i, i+k)...)
+	*long = append((*long)[:0], s.span(i, i+k, nil)...)
 	for u := i + k; u < j; u++ {
-		s.long = mergeSorted(s.long[:0:0], s.long, s.keys[u])
+		*long = mergeSorted((*long)[:0:0], *long, s.keys[u])
 	}
-	return s.long
+	return *long
 }
 
 // shape is a bead shape with its prior cost.
@@ -170,7 +170,8 @@ func (sc *scorer) partCost(pi, i, pj, j int, pen float64) (c, ws, wt, l1, l2 flo
 // beadCost is the cost of the bead of source units [pi, i) and target
 // units [pj, j).
 func (sc *scorer) beadCost(pi, i, pj, j int) float64 {
-	match := float64(intersectWeight(sc.src.span(pi, i), sc.tgt.span(pj, j), sc.w))
+	var long [2][]uint32
+	match := float64(intersectWeight(sc.src.span(pi, i, &long[0]), sc.tgt.span(pj, j, &long[1]), sc.w))
 	return sc.cost(pi, i, pj, j, match, sc.m.penalty(i-pi, j-pj))
 }
 
@@ -250,8 +251,14 @@ func (sc *scorer) search(f int) []step {
 	}
 	cs, ct := coarsen(sc.src, sc.tgt, sc.w, sc.m)
 	coarse := &scorer{src: cs, tgt: ct, w: sc.w, m: sc.m, shapes: sc.m.shapes(coarseSpan, coarseSpan)}
-	cpath := coarse.search(2 * f)
-	return sc.run(around(expand(cpath, n, m), n, m, sc.m.band))
+	ref := expand(coarse.search(2*f), n, m)
+	cor := around(ref, n, m, sc.m.band)
+	if f == 1 && sc.m.scoutSpan > 0 {
+		scout := *sc
+		scout.shapes = sc.m.shapes(sc.m.scoutSpan, sc.m.scoutSpan)
+		return scout.runChunks(cor, ref)
+	}
+	return sc.runChunks(cor, ref)
 }
 
 // expand maps a path between coarse units (pairs of fine units) to a path
@@ -285,6 +292,11 @@ func coarsen(src, tgt *side, w []float32, m *beadModel) (*side, *side) {
 	merge := func(s *side) *side {
 		n := (s.n + 1) / 2
 		c := &side{n: n, plen: make([]float64, n+1), keys: make([][]uint32, n), ends: make([]unitEnd, n)}
+		size := 0
+		for _, ks := range s.keys {
+			size += len(ks)
+		}
+		flat := make([]uint32, 0, size) // the merged keys, one allocation
 		for k := 0; k < n; k++ {
 			a, b := 2*k, min(2*k+2, s.n)
 			c.plen[k+1] = s.plen[b]
@@ -292,12 +304,16 @@ func coarsen(src, tgt *side, w []float32, m *beadModel) (*side, *side) {
 			if b-a == 1 {
 				c.keys[k] = s.keys[a]
 			} else {
-				c.keys[k] = mergeSorted(nil, s.keys[a], s.keys[a+1])
+				start := len(flat)
+				flat = mergeSorted(flat, s.keys[a], s.keys[a+1])
+				c.keys[k] = flat[start:len(flat):len(flat)]
 			}
 		}
 		return c
 	}
-	cs, ct := merge(src), merge(tgt)
+	var cs, ct *side
+	par := src.n+tgt.n >= parallelUnits
+	both(par, func() { cs = merge(src) }, func() { ct = merge(tgt) })
 	df := make([]int32, len(w))
 	frequent := make([]bool, len(w))
 	for _, s := range []*side{cs, ct} {
@@ -316,7 +332,7 @@ func coarsen(src, tgt *side, w []float32, m *beadModel) (*side, *side) {
 			}
 		}
 	}
-	for _, s := range []*side{cs, ct} {
+	trim := func(s *side) {
 		for u, ks := range s.keys {
 			if slices.ContainsFunc(ks, func(k uint32) bool { return frequent[k] }) {
 				ks = slices.DeleteFunc(slices.Clone(ks), func(k uint32) bool { return frequent[k] })
@@ -331,6 +347,7 @@ func coarsen(src, tgt *side, w []float32, m *beadModel) (*side, *side) {
 		}
 		s.prepare(w, m, coarseSpan)
 	}
+	both(par, func() { trim(cs) }, func() { trim(ct) })
 	return cs, ct
 }
 
@@ -353,100 +370,244 @@ func mergeSorted(dst, x, y []uint32) []uint32 {
 
 // run finds the cheapest path from (0, 0) to (n, m) inside the corridor.
 func (sc *scorer) run(cor corridor) []step {
-	n, m := sc.src.n, sc.tgt.n
-	lo, hi := cor.lo, cor.hi
+	return sc.runRange(cor, 0, 0, sc.src.n, sc.tgt.n, sc.src.n+sc.tgt.n >= parallelUnits)
+}
+
+// chunkRows is the number of source units from which a banded search is
+// cut into chunks searched at the same time (see runChunks). It is fixed,
+// so that the cuts, and the path, do not depend on the number of cores.
+const chunkRows = 8192
+
+// runChunks is run in a corridor around the path ref, with the search cut
+// into chunks of about chunkRows source units, searched at the same time
+// on up to GOMAXPROCS goroutines, and the paths joined. A cut is a point
+// of ref between two runs of cutBeads 1:1 beads; the path is made to pass
+// through it, as the unchunked search's does unless ref is wrong there
+// (on the Text+Berg files concatenated, the chunked and unchunked paths
+// are the same).
+func (sc *scorer) runChunks(cor corridor, ref []step) []step {
+	cuts := cutPoints(ref, chunkRows)
+	if len(cuts) <= 2 {
+		return sc.run(cor)
+	}
+	paths := make([][]step, len(cuts)-1)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Go(func() {
+			for c := range next {
+				a, b := cuts[c], cuts[c+1]
+				paths[c] = sc.runRange(cor, a[0], a[1], b[0], b[1], false)
+			}
+		})
+	}
+	for c := range paths {
+		next <- c
+	}
+	close(next)
+	wg.Wait()
+	var out []step
+	for _, p := range paths {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// cutBeads is the number of 1:1 beads of the reference path that must
+// stand on each side of a cut.
+const cutBeads = 3
+
+// cutPoints returns the points (source, target units) at which the search
+// along ref is cut: (0, 0), then for every further chunk of about rows
+// source units the first point of ref from there with cutBeads 1:1 beads
+// before and after it, and the end of ref.
+func cutPoints(ref []step, rows int) [][2]int {
+	cuts := [][2]int{{0, 0}}
+	i, j := 0, 0
+	run := 0 // 1:1 beads just before (i, j)
+	for k, s := range ref {
+		if i >= cuts[len(cuts)-1][0]+rows && run >= cutBeads && ones(ref[k:], cutBeads) {
+			cuts = append(cuts, [2]int{i, j})
+		}
+		if s.a == 1 && s.b == 1 {
+			run++
+		} else {
+			run = 0
+		}
+		i += int(s.a)
+		j += int(s.b)
+	}
+	if end := [2]int{i, j}; end != cuts[len(cuts)-1] {
+		cuts = append(cuts, end)
+	}
+	// a last chunk much shorter than the others joins the one before
+	if n := len(cuts); n > 2 && cuts[n-1][0]-cuts[n-2][0] < rows/4 {
+		cuts = append(cuts[:n-2], cuts[n-1])
+	}
+	return cuts
+}
+
+// ones reports whether path starts with n 1:1 beads.
+func ones(path []step, n int) bool {
+	if len(path) < n {
+		return false
+	}
+	for _, s := range path[:n] {
+		if s.a != 1 || s.b != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// runRange finds the cheapest path from (i0, j0) to (i1, j1) inside the
+// corridor, which holds both points; ahead computes the anchor bound of
+// the rows (see pairs) on another goroutine.
+func (sc *scorer) runRange(cor corridor, i0, j0, i1, j1 int, ahead bool) []step {
+	n := i1 - i0 // rows: r stands for source unit count i0 + r
+	lo, hi := make([]int, n+1), make([]int, n+1)
+	for r := range lo {
+		lo[r], hi[r] = max(cor.lo[i0+r], j0), min(cor.hi[i0+r], j1)
+	}
 	k := 0 // the most source units of a shape
 	for _, sh := range sc.shapes {
 		k = max(k, sh.a)
 	}
 	off := make([]int, n+2)
-	for i := 0; i <= n; i++ {
-		off[i+1] = off[i] + hi[i] - lo[i] + 1
+	for r := 0; r <= n; r++ {
+		off[r+1] = off[r] + max(0, hi[r]-lo[r]+1)
 	}
 	back := make([]uint8, off[n+1])
 	costs := make([][]float64, k+1)
 	inf := math.Inf(1)
 	gain, lenWeight := sc.m.matchGain(), sc.m.lenWeight
-	// pairs[u%(k+1)]: the anchor weight that source unit u shares with
-	// each target unit in [pairLo, ...), as prefix sums. Summed over a
-	// bead's units, it bounds the weight the bead's two sides share, at
+	var long [2][]uint32 // the keys of long spans (see side.span)
+	// pairs[u%(k+1)]: the anchor weight that source unit i0 + u shares
+	// with each target unit in [pairLo, ...), as prefix sums. Summed over
+	// a bead's units, it bounds the weight the bead's two sides share, at
 	// the cost of one short intersection a cell: only a bead the bound
 	// leaves in the running gets its spans intersected.
 	pairs := make([][]float64, k+1)
 	pairLo := make([]int, k+1)
-	for i := 0; i <= n; i++ {
-		row := slices.Grow(costs[i%(k+1)][:0], hi[i]-lo[i]+1)[:hi[i]-lo[i]+1]
-		costs[i%(k+1)] = row
-		if i > 0 {
-			u := i - 1
-			vlo, vhi := lo[max(0, u+1-k)], hi[min(n, u+k)]
-			pre := slices.Grow(pairs[u%(k+1)][:0], vhi-vlo+1)[:vhi-vlo+1]
-			pre[0] = 0
-			for v := vlo; v < vhi; v++ {
-				pre[v-vlo+1] = pre[v-vlo] + float64(intersectWeight(sc.src.keys[u], sc.tgt.keys[v], sc.w))
-			}
-			pairs[u%(k+1)], pairLo[u%(k+1)] = pre, vlo
+	// pairRow returns unit i0 + u's prefix sums in buf's memory and the
+	// first target unit they start at
+	pairRow := func(u int, buf []float64) ([]float64, int) {
+		vlo, vhi := lo[max(0, u+1-k)], hi[min(n, u+k)]
+		pre := slices.Grow(buf[:0], vhi-vlo+1)[:vhi-vlo+1]
+		pre[0] = 0
+		for v := vlo; v < vhi; v++ {
+			pre[v-vlo+1] = pre[v-vlo] + float64(intersectWeight(sc.src.keys[i0+u], sc.tgt.keys[v], sc.w))
 		}
-		for j := lo[i]; j <= hi[i]; j++ {
+		return pre, vlo
+	}
+	// with ahead, another goroutine computes the rows ahead of the
+	// search, in order, and takes their memory back when they are done
+	type pairRowAt struct {
+		pre []float64
+		lo  int
+	}
+	var rows chan pairRowAt
+	var spent chan []float64
+	if ahead {
+		rows, spent = make(chan pairRowAt, 256), make(chan []float64, 256+k+1)
+		go func() {
+			defer close(rows)
+			for u := range n {
+				var buf []float64
+				select {
+				case buf = <-spent:
+				default:
+				}
+				pre, vlo := pairRow(u, buf)
+				rows <- pairRowAt{pre, vlo}
+			}
+		}()
+	}
+	for r := 0; r <= n; r++ {
+		i := i0 + r
+		row := slices.Grow(costs[r%(k+1)][:0], hi[r]-lo[r]+1)[:max(0, hi[r]-lo[r]+1)]
+		costs[r%(k+1)] = row
+		if u := r - 1; u >= 0 && rows == nil {
+			pairs[u%(k+1)], pairLo[u%(k+1)] = pairRow(u, pairs[u%(k+1)])
+		} else if u >= 0 {
+			if old := pairs[u%(k+1)]; old != nil {
+				select {
+				case spent <- old:
+				default:
+				}
+			}
+			p := <-rows
+			pairs[u%(k+1)], pairLo[u%(k+1)] = p.pre, p.lo
+		}
+		for j := lo[r]; j <= hi[r]; j++ {
 			best, bs := inf, 0
-			if i == 0 && j == 0 {
+			if r == 0 && j == j0 {
 				best = 0
 			}
 			for s, sh := range sc.shapes {
-				pi, pj := i-sh.a, j-sh.b
-				if pi < 0 || pj < lo[pi] || pj > hi[pi] {
+				pr, pj := r-sh.a, j-sh.b
+				if pr < 0 || pj < lo[pr] || pj > hi[pr] {
 					continue
 				}
-				prev := costs[pi%(k+1)][pj-lo[pi]]
+				prev := costs[pr%(k+1)][pj-lo[pr]]
 				if prev == inf {
 					continue
 				}
+				pi := i0 + pr
 				c, ws, wt, l1, l2 := sc.partCost(pi, i, pj, j, sh.pen)
 				// the length cost is never negative, and the anchors can
-				// lower the cost by gain × min(ws, wt) at most
-				if c+prev-gain*min(ws, wt) >= best {
+				// lower the cost by gain × min(ws, wt) at most, or by gain
+				// × the pairwise bound: checked before the length cost,
+				// the bound spares most beads both it and the intersection
+				most := min(ws, wt)
+				if c+prev-gain*most >= best {
 					continue
 				}
-				if sh.a > 0 && sh.b > 0 {
-					c += lenWeight * sc.m.lengthCost(l1, l2)
-				}
-				c += prev
-				if c-gain*min(ws, wt) >= best {
-					continue
-				}
-				if ws > 0 && wt > 0 {
+				if most > 0 && !sc.noBound {
 					bound, ok := 0.0, true
-					for u := pi; u < i && ok; u++ {
+					for u := pr; u < r && ok; u++ {
 						pre, vlo := pairs[u%(k+1)], pairLo[u%(k+1)]
 						if ok = pj >= vlo && j-vlo < len(pre); ok {
 							bound += pre[j-vlo] - pre[pj-vlo]
 						}
 					}
 					// float32 sums against float64 ones: a little slack
-					if ok && !sc.noBound && c-gain*min(bound*(1+1e-5)+1e-6, ws, wt) >= best {
-						continue
+					if ok {
+						most = min(most, bound*(1+1e-5)+1e-6)
+						if c+prev-gain*most >= best {
+							continue
+						}
 					}
-					c -= gain * min(float64(intersectWeight(sc.src.span(pi, i), sc.tgt.span(pj, j), sc.w)), ws, wt)
+				}
+				if sh.a > 0 && sh.b > 0 {
+					c += lenWeight * sc.m.lengthCost(l1, l2)
+				}
+				c += prev
+				if c-gain*most >= best {
+					continue
+				}
+				if ws > 0 && wt > 0 {
+					c -= gain * min(float64(intersectWeight(sc.src.span(pi, i, &long[0]), sc.tgt.span(pj, j, &long[1]), sc.w)), ws, wt)
 				}
 				if c < best {
 					best, bs = c, s+1
 				}
 			}
-			row[j-lo[i]] = best
-			back[off[i]+j-lo[i]] = uint8(bs)
+			row[j-lo[r]] = best
+			back[off[r]+j-lo[r]] = uint8(bs)
 		}
 	}
 	var path []step
-	for i, j := n, m; i > 0 || j > 0; {
+	for r, j := n, j1; r > 0 || j > j0; {
 		var s uint8
-		if j >= lo[i] && j <= hi[i] {
-			s = back[off[i]+j-lo[i]]
+		if j >= lo[r] && j <= hi[r] {
+			s = back[off[r]+j-lo[r]]
 		}
 		if s == 0 {
 			// unreachable with a valid corridor; fall back to nulls
-			if i > 0 {
+			if r > 0 {
 				path = append(path, step{1, 0})
-				i--
+				r--
 			} else {
 				path = append(path, step{0, 1})
 				j--
@@ -455,7 +616,7 @@ func (sc *scorer) run(cor corridor) []step {
 		}
 		sh := sc.shapes[s-1]
 		path = append(path, step{uint8(sh.a), uint8(sh.b)})
-		i -= sh.a
+		r -= sh.a
 		j -= sh.b
 	}
 	slices.Reverse(path)
