@@ -491,12 +491,37 @@ func (sc *scorer) runRange(cor corridor, i0, j0, i1, j1 int, ahead bool) []step 
 	pairLo := make([]int, k+1)
 	// pairRow returns unit i0 + u's prefix sums in buf's memory and the
 	// first target unit they start at
+	// (the unit's keys are marked in stamp, with their counts in count,
+	// so that each target unit's keys are looked up rather than merged;
+	// the sums are intersectWeight's, in the same order)
+	stamp, count := make([]int32, len(sc.w)), make([]int32, len(sc.w))
 	pairRow := func(u int, buf []float64) ([]float64, int) {
 		vlo, vhi := lo[max(0, u+1-k)], hi[min(n, u+k)]
 		pre := slices.Grow(buf[:0], vhi-vlo+1)[:vhi-vlo+1]
 		pre[0] = 0
+		mark := int32(u + 1)
+		for _, key := range sc.src.keys[i0+u] {
+			if stamp[key] != mark {
+				stamp[key], count[key] = mark, 0
+			}
+			count[key]++
+		}
 		for v := vlo; v < vhi; v++ {
-			pre[v-vlo+1] = pre[v-vlo] + float64(intersectWeight(sc.src.keys[i0+u], sc.tgt.keys[v], sc.w))
+			var shared float32
+			y := sc.tgt.keys[v]
+			for p := 0; p < len(y); {
+				key, q := y[p], p+1
+				for q < len(y) && y[q] == key {
+					q++
+				}
+				if stamp[key] == mark {
+					for range min(int(count[key]), q-p) {
+						shared += sc.w[key]
+					}
+				}
+				p = q
+			}
+			pre[v-vlo+1] = pre[v-vlo] + float64(shared)
 		}
 		return pre, vlo
 	}
