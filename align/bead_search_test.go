@@ -18,14 +18,7 @@ func TestPairBoundIsExact(t *testing.T) {
 	for _, fullCells := range []int{1 << 10, 1 << 24} {
 		m := defaultBeadModel()
 		m.fullCells = fullCells
-		keys := newAnchorKeys()
-		tk := newTokenizer(keys, m.prefixLen, nil)
-		var texts [2][]unitText
-		for t, units := range [2][]string{src, tgt} {
-			for _, s := range units {
-				texts[t] = append(texts[t], tk.text(s, t))
-			}
-		}
+		texts, keys := readTexts(&m, src, tgt)
 		cor := fullCorridor(len(src), len(tgt))
 		if fullCells < 1<<20 {
 			cor = around(newScorer(texts, keys, &m).search(1), len(src), len(tgt), m.band)
@@ -50,14 +43,7 @@ func TestChunksKeepTheCost(t *testing.T) {
 	src := repeatUnits(sides[0], 40000)
 	tgt := dropEvery(repeatUnits(sides[1], 40000), 17)
 	m := defaultBeadModel()
-	keys := newAnchorKeys()
-	tk := newTokenizer(keys, m.prefixLen, nil)
-	var texts [2][]unitText
-	for t, units := range [2][]string{src, tgt} {
-		for _, s := range units {
-			texts[t] = append(texts[t], tk.text(s, t))
-		}
-	}
+	texts, keys := readTexts(&m, src, tgt)
 	sc := newScorer(texts, keys, &m)
 	ref := sc.search(1)
 	cuts := cutPoints(ref, chunkRows)
@@ -93,4 +79,18 @@ func TestChunksKeepTheCost(t *testing.T) {
 			t.Errorf("the chunked path does not pass through the cut %v", c)
 		}
 	}
+}
+
+// readTexts reads src and tgt as the aligner does, one after the other,
+// without a dictionary.
+func readTexts(m *beadModel, src, tgt []string) ([2][]unitText, *anchorKeys) {
+	keys := newAnchorKeys()
+	tk := newTokenizer(keys, m.prefixLen, nil)
+	var texts [2][]unitText
+	for t, units := range [2][]string{src, tgt} {
+		for _, s := range units {
+			texts[t] = append(texts[t], tk.text(s, t))
+		}
+	}
+	return texts, keys
 }
