@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -261,6 +262,33 @@ func (o *commonOpts) runBatch(ctx context.Context, e *env, b *batch, process doc
 			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionSetPredictTime(true))
 	}
 	res := make([]docResult, len(b.docs))
+	// JSON Lines on standard output are written as the documents are
+	// done, in their order, and their outputs let go: memory does not
+	// grow with the number of documents. The TSV's header needs every
+	// document's languages first.
+	streamed := !toDir && (o.format == "jsonl" || o.format == "json")
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	var (
+		mu      sync.Mutex
+		done    = make([]bool, len(b.docs))
+		written int   // documents before this one are written
+		werr    error // the first error writing standard output
+	)
+	finish := func(i int) {
+		if !streamed {
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		done[i] = true
+		for ; written < len(res) && done[written]; written++ {
+			r := &res[written]
+			if r.err == nil && werr == nil {
+				werr = writeDocJSONL(out, b.docs[written].name, r.out, o.format)
+			}
+			r.out = nil
+		}
+	}
 	next := make(chan int)
 	var wg sync.WaitGroup
 	workers := o.jobs
@@ -277,7 +305,9 @@ func (o *commonOpts) runBatch(ctx context.Context, e *env, b *batch, process doc
 						_, err := ws[0].Write(res[i].out)
 						return err
 					})
+					res[i].out = nil // written; the index needs the rest
 				}
+				finish(i)
 				if bar != nil {
 					bar.Add(1)
 				}
@@ -327,6 +357,10 @@ feed:
 			}
 			return nil
 		})
+	} else if streamed {
+		if err = out.Flush(); werr != nil {
+			err = werr
+		}
 	} else {
 		err = writeMerged(e.stdout, o.format, langs, b, res)
 	}
@@ -535,17 +569,8 @@ func writeMerged(w io.Writer, format string, langs []corpus.Lang, b *batch, res 
 		mergeTSV(&buf, langs, b, res)
 	case "jsonl", "json":
 		for i, d := range b.docs {
-			if res[i].err != nil {
-				continue
-			}
-			name, _ := json.Marshal(d.name)
-			for line := range bytes.Lines(compactJSON(res[i].out, format)) {
-				line = bytes.TrimPrefix(line, []byte("{"))
-				fmt.Fprintf(&buf, "{\"doc\":%s", name)
-				if len(bytes.TrimSpace(line)) > 1 {
-					buf.WriteByte(',')
-				}
-				buf.Write(line)
+			if res[i].err == nil {
+				writeDocJSONL(&buf, d.name, res[i].out, format)
 			}
 		}
 	default:
@@ -561,6 +586,23 @@ func writeMerged(w io.Writer, format string, langs []corpus.Lang, b *batch, res 
 			fmt.Fprintf(&buf, "== %s ==\n", d.name)
 			buf.Write(res[i].out)
 		}
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// writeDocJSONL writes the records of one document's JSON Lines (or its
+// JSON, made one line) to w, each with the document's name first.
+func writeDocJSONL(w io.Writer, name string, out []byte, format string) error {
+	quoted, _ := json.Marshal(name)
+	var buf bytes.Buffer
+	for line := range bytes.Lines(compactJSON(out, format)) {
+		line = bytes.TrimPrefix(line, []byte("{"))
+		fmt.Fprintf(&buf, "{\"doc\":%s", quoted)
+		if len(bytes.TrimSpace(line)) > 1 {
+			buf.WriteByte(',')
+		}
+		buf.Write(line)
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
