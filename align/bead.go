@@ -34,7 +34,7 @@ type BeadOptions struct {
 	// a provisional path: the path found on a coarser copy of long texts
 	// (adjacent units merged pairwise) and the first-pass path of the
 	// second pass. Texts of up to about five hundred units a side are
-	// searched in full whatever Band is. Zero means 24.
+	// searched in full whatever Band is. Zero means 16.
 	Band int
 	// NoLexicon skips the second pass, which learns word pairs from the
 	// confident beads of a first alignment and aligns again with them as
@@ -131,7 +131,12 @@ func alignUnits(src, tgt []string, m beadModel) []Bead {
 		if full {
 			path = sc.run(fullCorridor(len(src), len(tgt)))
 		} else {
-			path = sc.runChunks(around(path, len(src), len(tgt), m.band2), path)
+			// cut only between beads the first pass was sure of
+			sure := make([]bool, len(path))
+			for k, x := range margins {
+				sure[k] = x >= m.confident
+			}
+			path = sc.runChunks(around(path, len(src), len(tgt), m.band2), path, sure, m.chunkRows)
 		}
 	}
 	return sc.beads(path)

@@ -17,7 +17,11 @@ type beadModel struct {
 	// (strict F1 0.8615 and 0.8642 against 0.8628 and 0.8644), in two
 	// thirds of the time
 	scoutSpan int
-	fullCells int // texts with at most this many DP cells are searched in full (banded search scores the same on Text+Berg; full costs ~n² time)
+	fullCells int
+	// chunkRows: a banded search of more source units is cut into chunks
+	// of about this many, searched at the same time (see runChunks); 0
+	// never cuts
+	chunkRows int // texts with at most this many DP cells are searched in full (banded search scores the same on Text+Berg; full costs ~n² time)
 
 	fan int // most units on the other side of a bead with one unit on one side (1:4, 5:1), at least maxSpan
 
@@ -66,6 +70,7 @@ func defaultBeadModel() beadModel {
 		fan:       5,
 		band:      16,
 		scoutSpan: 2,
+		chunkRows: 8192,
 		band2:     8,
 		fullCells: 1 << 18,
 		lenWeight: 1,

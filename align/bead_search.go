@@ -253,12 +253,17 @@ func (sc *scorer) search(f int) []step {
 	coarse := &scorer{src: cs, tgt: ct, w: sc.w, m: sc.m, shapes: sc.m.shapes(coarseSpan, coarseSpan)}
 	ref := expand(coarse.search(2*f), n, m)
 	cor := around(ref, n, m, sc.m.band)
-	if f == 1 && sc.m.scoutSpan > 0 {
+	// not in chunks: the coarse path says only roughly where the fine
+	// one goes, and a first path made to pass through its points would
+	// change the lexicon learnt from it, and so every bead after
+	if f == 1 && sc.m.scoutSpan > 0 && sc.m.lexicon {
+		// a scout: its path only finds the way for the second pass
+		span := min(sc.m.scoutSpan, sc.m.maxSpan)
 		scout := *sc
-		scout.shapes = sc.m.shapes(sc.m.scoutSpan, sc.m.scoutSpan)
-		return scout.runChunks(cor, ref)
+		scout.shapes = sc.m.shapes(span, span)
+		return scout.run(cor)
 	}
-	return sc.runChunks(cor, ref)
+	return sc.run(cor)
 }
 
 // expand maps a path between coarse units (pairs of fine units) to a path
@@ -373,20 +378,15 @@ func (sc *scorer) run(cor corridor) []step {
 	return sc.runRange(cor, 0, 0, sc.src.n, sc.tgt.n, sc.src.n+sc.tgt.n >= parallelUnits)
 }
 
-// chunkRows is the number of source units from which a banded search is
-// cut into chunks searched at the same time (see runChunks). It is fixed,
-// so that the cuts, and the path, do not depend on the number of cores.
-const chunkRows = 8192
-
-// runChunks is run in a corridor around the path ref, with the search cut
-// into chunks of about chunkRows source units, searched at the same time
-// on up to GOMAXPROCS goroutines, and the paths joined. A cut is a point
-// of ref between two runs of cutBeads 1:1 beads; the path is made to pass
-// through it, as the unchunked search's does unless ref is wrong there
-// (on the Text+Berg files concatenated, the chunked and unchunked paths
-// are the same).
-func (sc *scorer) runChunks(cor corridor, ref []step) []step {
-	cuts := cutPoints(ref, chunkRows)
+// runChunks is run in a corridor around the path ref, cut into chunks
+// of about m.chunkRows source units (the first first units in), searched
+// at the same time on up to GOMAXPROCS goroutines, their paths joined. A
+// cut is a point of ref between two runs of cutBeads 1:1 beads, all of
+// them sure when sure is given (sure[k] for ref[k]); the path is made to
+// pass through it, as the unchunked search's does unless ref is wrong
+// there. The cuts do not depend on the number of cores.
+func (sc *scorer) runChunks(cor corridor, ref []step, sure []bool, first int) []step {
+	cuts := cutPoints(ref, sure, sc.m.chunkRows, first)
 	if len(cuts) <= 2 {
 		return sc.run(cor)
 	}
@@ -418,18 +418,31 @@ func (sc *scorer) runChunks(cor corridor, ref []step) []step {
 const cutBeads = 3
 
 // cutPoints returns the points (source, target units) at which the search
-// along ref is cut: (0, 0), then for every further chunk of about rows
-// source units the first point of ref from there with cutBeads 1:1 beads
-// before and after it, and the end of ref.
-func cutPoints(ref []step, rows int) [][2]int {
+// along ref is cut: (0, 0); for the chunks of rows source units from
+// first on, the first point of ref from the chunk's start with cutBeads
+// 1:1 beads (sure ones when sure is given) before and after it; and the
+// end of ref. rows 0 cuts nothing.
+func cutPoints(ref []step, sure []bool, rows, first int) [][2]int {
 	cuts := [][2]int{{0, 0}}
+	if rows <= 0 {
+		rows = math.MaxInt / 2
+	}
+	ok := func(k int) bool { return ref[k].a == 1 && ref[k].b == 1 && (sure == nil || sure[k]) }
+	at := first // the next chunk's start
 	i, j := 0, 0
-	run := 0 // 1:1 beads just before (i, j)
+	run := 0 // ok beads just before (i, j)
 	for k, s := range ref {
-		if i >= cuts[len(cuts)-1][0]+rows && run >= cutBeads && ones(ref[k:], cutBeads) {
-			cuts = append(cuts, [2]int{i, j})
+		if i >= at && run >= cutBeads && k+cutBeads <= len(ref) {
+			after := true
+			for x := k; x < k+cutBeads && after; x++ {
+				after = ok(x)
+			}
+			if after {
+				cuts = append(cuts, [2]int{i, j})
+				at = i + rows
+			}
 		}
-		if s.a == 1 && s.b == 1 {
+		if ok(k) {
 			run++
 		} else {
 			run = 0
@@ -445,19 +458,6 @@ func cutPoints(ref []step, rows int) [][2]int {
 		cuts = append(cuts[:n-2], cuts[n-1])
 	}
 	return cuts
-}
-
-// ones reports whether path starts with n 1:1 beads.
-func ones(path []step, n int) bool {
-	if len(path) < n {
-		return false
-	}
-	for _, s := range path[:n] {
-		if s.a != 1 || s.b != 1 {
-			return false
-		}
-	}
-	return true
 }
 
 // runRange finds the cheapest path from (i0, j0) to (i1, j1) inside the

@@ -32,6 +32,8 @@ func applyTune(t *testing.T, m *beadModel) {
 			m.band = int(f)
 		case "band2":
 			m.band2 = int(f)
+		case "chunk":
+			m.chunkRows = int(f)
 		case "scout":
 			m.scoutSpan = int(f)
 		case "full":

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -266,8 +265,9 @@ func (o *commonOpts) runBatch(ctx context.Context, e *env, b *batch, process doc
 	// done, in their order, and their outputs let go: memory does not
 	// grow with the number of documents. The TSV's header needs every
 	// document's languages first.
+	// Each document is one write, so that output stopped by Ctrl-C or a
+	// failed write ends with a whole record.
 	streamed := !toDir && (o.format == "jsonl" || o.format == "json")
-	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	var (
 		mu      sync.Mutex
 		done    = make([]bool, len(b.docs))
@@ -284,7 +284,7 @@ func (o *commonOpts) runBatch(ctx context.Context, e *env, b *batch, process doc
 		for ; written < len(res) && done[written]; written++ {
 			r := &res[written]
 			if r.err == nil && werr == nil {
-				werr = writeDocJSONL(out, b.docs[written].name, r.out, o.format)
+				werr = writeDocJSONL(e.stdout, b.docs[written].name, r.out, o.format)
 			}
 			r.out = nil
 		}
@@ -358,9 +358,7 @@ feed:
 			return nil
 		})
 	} else if streamed {
-		if err = out.Flush(); werr != nil {
-			err = werr
-		}
+		err = werr
 	} else {
 		err = writeMerged(e.stdout, o.format, langs, b, res)
 	}
