@@ -131,12 +131,7 @@ func alignUnits(src, tgt []string, m beadModel) []Bead {
 		if full {
 			path = sc.run(fullCorridor(len(src), len(tgt)))
 		} else {
-			// cut only between beads the first pass was sure of
-			sure := make([]bool, len(path))
-			for k, x := range margins {
-				sure[k] = x >= m.confident
-			}
-			path = sc.runChunks(around(path, len(src), len(tgt), m.band2), path, sure, m.chunkRows)
+			path = sc.runOverlapped(around(path, len(src), len(tgt), m.band2), path)
 		}
 	}
 	return sc.beads(path)

@@ -19,7 +19,7 @@ type beadModel struct {
 	scoutSpan int
 	fullCells int
 	// chunkRows: a banded search of more source units is cut into chunks
-	// of about this many, searched at the same time (see runChunks); 0
+	// of about this many, searched at the same time (see runOverlapped); 0
 	// never cuts
 	chunkRows int // texts with at most this many DP cells are searched in full (banded search scores the same on Text+Berg; full costs ~n² time)
 

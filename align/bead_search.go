@@ -253,17 +253,17 @@ func (sc *scorer) search(f int) []step {
 	coarse := &scorer{src: cs, tgt: ct, w: sc.w, m: sc.m, shapes: sc.m.shapes(coarseSpan, coarseSpan)}
 	ref := expand(coarse.search(2*f), n, m)
 	cor := around(ref, n, m, sc.m.band)
-	// not in chunks: the coarse path says only roughly where the fine
-	// one goes, and a first path made to pass through its points would
-	// change the lexicon learnt from it, and so every bead after
+	// in overlapping chunks: the coarse path says only roughly where the
+	// fine one goes, and a first path made to pass through its points
+	// would change the lexicon learnt from it, and so every bead after
 	if f == 1 && sc.m.scoutSpan > 0 && sc.m.lexicon {
 		// a scout: its path only finds the way for the second pass
 		span := min(sc.m.scoutSpan, sc.m.maxSpan)
 		scout := *sc
 		scout.shapes = sc.m.shapes(span, span)
-		return scout.run(cor)
+		return scout.runOverlapped(cor, ref)
 	}
-	return sc.run(cor)
+	return sc.runOverlapped(cor, ref)
 }
 
 // expand maps a path between coarse units (pairs of fine units) to a path
@@ -378,26 +378,44 @@ func (sc *scorer) run(cor corridor) []step {
 	return sc.runRange(cor, 0, 0, sc.src.n, sc.tgt.n, sc.src.n+sc.tgt.n >= parallelUnits)
 }
 
-// runChunks is run in a corridor around the path ref, cut into chunks
-// of about m.chunkRows source units (the first first units in), searched
-// at the same time on up to GOMAXPROCS goroutines, their paths joined. A
-// cut is a point of ref between two runs of cutBeads 1:1 beads, all of
-// them sure when sure is given (sure[k] for ref[k]); the path is made to
-// pass through it, as the unchunked search's does unless ref is wrong
-// there. The cuts do not depend on the number of cores.
-func (sc *scorer) runChunks(cor corridor, ref []step, sure []bool, first int) []step {
-	cuts := cutPoints(ref, sure, sc.m.chunkRows, first)
+// overlapRows is how far, in source units, each chunk of a first pass
+// is searched past its cuts (see runOverlapped).
+const overlapRows = 512
+
+// runOverlapped is run in a corridor around ref, a path that says only
+// roughly where the best one goes (the coarse path), in chunks searched
+// at the same time: each from overlapRows before its cut to overlapRows
+// after the next, between points of ref, and each path joined to the
+// next at a point both pass through, the one nearest the cut. Forced
+// ends only bend a path near them; in the middle of an overlap the two
+// searches follow the best path. When two paths share no point, the
+// whole corridor is searched at once.
+func (sc *scorer) runOverlapped(cor corridor, ref []step) []step {
+	cuts := cutPoints(ref, sc.m.chunkRows, sc.m.chunkRows)
 	if len(cuts) <= 2 {
 		return sc.run(cor)
 	}
-	paths := make([][]step, len(cuts)-1)
+	refAt := pathPoints([2]int{}, ref)
+	// on returns the first point of ref in source unit i's row or after
+	on := func(i int) [2]int {
+		k, _ := slices.BinarySearchFunc(refAt, i, func(p [2]int, i int) int { return cmp.Compare(p[0], i) })
+		return refAt[min(k, len(refAt)-1)]
+	}
+	n := len(cuts) - 1
+	paths, starts := make([][]step, n), make([][2]int, n)
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
 			for c := range next {
 				a, b := cuts[c], cuts[c+1]
-				paths[c] = sc.runRange(cor, a[0], a[1], b[0], b[1], false)
+				if c > 0 {
+					a = on(a[0] - overlapRows)
+				}
+				if c < n-1 {
+					b = on(b[0] + overlapRows)
+				}
+				starts[c], paths[c] = a, sc.runRange(cor, a[0], a[1], b[0], b[1], false)
 			}
 		})
 	}
@@ -406,12 +424,42 @@ func (sc *scorer) runChunks(cor corridor, ref []step, sure []bool, first int) []
 	}
 	close(next)
 	wg.Wait()
-	var out []step
-	for _, p := range paths {
-		out = append(out, p...)
+	out := paths[0]
+	for c := 1; c < n; c++ {
+		have := pathPoints([2]int{}, out)
+		at := map[[2]int]int{} // the points of paths[c]: how many of its steps lead there
+		for k, p := range pathPoints(starts[c], paths[c]) {
+			at[p] = k
+		}
+		join, best := -1, 0
+		for k, p := range have {
+			if _, ok := at[p]; ok && (join < 0 || abs(p[0]-cuts[c][0]) < best) {
+				join, best = k, abs(p[0]-cuts[c][0])
+			}
+		}
+		if join < 0 {
+			return sc.run(cor)
+		}
+		out = append(out[:join:join], paths[c][at[have[join]]:]...)
 	}
 	return out
 }
+
+// pathPoints returns the points a path from start passes through, start
+// first: pathPoints(start, path)[k] is where its first k steps lead.
+func pathPoints(start [2]int, path []step) [][2]int {
+	out := make([][2]int, 0, len(path)+1)
+	p := start
+	out = append(out, p)
+	for _, s := range path {
+		p[0] += int(s.a)
+		p[1] += int(s.b)
+		out = append(out, p)
+	}
+	return out
+}
+
+func abs(x int) int { return max(x, -x) }
 
 // cutBeads is the number of 1:1 beads of the reference path that must
 // stand on each side of a cut.
@@ -420,17 +468,16 @@ const cutBeads = 3
 // cutPoints returns the points (source, target units) at which the search
 // along ref is cut: (0, 0); for the chunks of rows source units from
 // first on, the first point of ref from the chunk's start with cutBeads
-// 1:1 beads (sure ones when sure is given) before and after it; and the
-// end of ref. rows 0 cuts nothing.
-func cutPoints(ref []step, sure []bool, rows, first int) [][2]int {
+// 1:1 beads before and after it; and the end of ref. rows 0 cuts nothing.
+func cutPoints(ref []step, rows, first int) [][2]int {
 	cuts := [][2]int{{0, 0}}
 	if rows <= 0 {
-		rows = math.MaxInt / 2
+		rows, first = math.MaxInt/2, math.MaxInt/2
 	}
-	ok := func(k int) bool { return ref[k].a == 1 && ref[k].b == 1 && (sure == nil || sure[k]) }
+	ok := func(k int) bool { return ref[k].a == 1 && ref[k].b == 1 }
 	at := first // the next chunk's start
 	i, j := 0, 0
-	run := 0 // ok beads just before (i, j)
+	run := 0 // 1:1 beads just before (i, j)
 	for k, s := range ref {
 		if i >= at && run >= cutBeads && k+cutBeads <= len(ref) {
 			after := true

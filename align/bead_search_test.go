@@ -30,12 +30,12 @@ func TestPairBoundIsExact(t *testing.T) {
 	}
 }
 
-// A long text is searched in chunks at the same time, each pass's path
-// made to pass through points of the path before it. The beads must be
-// those of the search without chunks: on the charter's sentences repeated
-// to 40,000 a side, every 7th source and every 5th target sentence
-// dropped (the coarse path is then often a unit off, and a first pass cut
-// at its points went wrong), and with no sentence dropped.
+// A long text is searched in overlapping chunks at the same time, their
+// paths joined where they meet. The beads must be those of the search
+// without chunks: on the charter's sentences repeated to 40,000 a side,
+// every 7th source and every 5th target sentence dropped (the coarse path
+// is then often a unit off, and chunks made to meet at its points went
+// wrong), and with no sentence dropped.
 func TestChunksKeepTheBeads(t *testing.T) {
 	sides := charterSentences(t)
 	for _, drop := range [][2]int{{7, 5}, {1 << 30, 1 << 30}} {
@@ -44,7 +44,7 @@ func TestChunksKeepTheBeads(t *testing.T) {
 		m := defaultBeadModel()
 		whole := m
 		whole.chunkRows = 0
-		if cuts := cutPoints(slices.Repeat([]step{{1, 1}}, len(src)), nil, m.chunkRows, m.chunkRows); len(cuts) < 4 {
+		if cuts := cutPoints(slices.Repeat([]step{{1, 1}}, len(src)), m.chunkRows, m.chunkRows); len(cuts) < 4 {
 			t.Fatalf("%d units: cuts %v, want at least two inside", len(src), cuts)
 		}
 		a, b := alignUnits(src, tgt, m), alignUnits(src, tgt, whole)
