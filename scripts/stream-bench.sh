@@ -2,14 +2,19 @@
 # Corpus-scale measurements of issue 14: N generated document sets
 # (scripts/docgen) through paralign stream (1 and 2 jobs), GNU parallel
 # with 2 slots, paralign-beam on prism, batch mode and one align run per
-# set (the first 50, to extrapolate), each under /usr/bin/time -v; then
-# scripts/stream-check.py checks that they all give the same rows.
+# set (the first LOOP sets, 50 unless set; LOOP=all runs every set, on
+# LOOP_JOBS processes at a time, 1 unless set), each under /usr/bin/time -v;
+# then scripts/stream-check.py checks that they all give the same rows.
 #
 #	scripts/stream-bench.sh [N] [DIR]     # default 2000 /tmp/stream-bench
+#	LOOP=all LOOP_JOBS=2 scripts/stream-bench.sh 10000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-2000}
 dir=${2:-/tmp/stream-bench}
+loop=${LOOP:-50}
+[ "$loop" != all ] || loop=$n
+loopjobs=${LOOP_JOBS:-1}
 rm -rf "$dir" && mkdir -p "$dir/loop" "$dir/beam"
 go build -o "$dir/paralign" ./cmd/paralign
 (cd beam && go build -o "$dir/paralign-beam" ./cmd/paralign-beam)
@@ -28,10 +33,13 @@ m stream2 sh -c './paralign stream --jobs 2 < docs.jsonl > s2.jsonl 2> s2.err'
 m parallel sh -c 'parallel --will-cite --pipe -N 200 --keep-order -j 2 ./paralign stream --jobs 1 < docs.jsonl > par.jsonl 2> par.err'
 m beam sh -c './paralign-beam --manifest "$PWD/docs.jsonl" --output "$PWD/beam/c" --shards 4 > beam.log 2>&1'
 m batch sh -c './paralign align --manifest manifest.tsv --format jsonl --jobs 2 > batch.jsonl 2> batch.err'
-cat > loop.sh <<'LOOP'
+cat > one.sh <<'ONE'
 #!/usr/bin/env bash
-head -50 align.args | while IFS=$'\t' read -r -a f; do ./paralign align --format jsonl "${f[@]:1}" > "loop/${f[0]}.jsonl" 2>> loop.err; done
-LOOP
-m loop50 bash loop.sh
+# one align run: the line of align.args given as arguments
+doc=$1; shift
+exec ./paralign align --format jsonl "$@" > "loop/$doc.jsonl" 2>> loop.err
+ONE
+# align.args is tab-separated and its paths hold no spaces
+m "loop$loop" sh -c "head -$loop align.args | tr '\t' ' ' | xargs -P $loopjobs -L 1 bash one.sh"
 echo "input: $(du -cb docs | tail -1 | cut -f1) bytes of files, $n sets"
 python3 "$OLDPWD/scripts/stream-check.py"
