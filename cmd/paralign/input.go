@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -210,7 +211,7 @@ func (o *commonOpts) readSource(ctx context.Context, e *env, src source) (*corpu
 // such as /dev/zero) is read up to limit and refused past it.
 func readRaw(e *env, src source, limit int64) (string, []byte, error) {
 	if src.path == "-" {
-		data, err := readLimited(e.stdin, limit)
+		data, err := readLimited(e.stdin, limit, 0)
 		if err != nil {
 			return "", nil, fmt.Errorf("<stdin>: %w", err)
 		}
@@ -232,7 +233,11 @@ func readRaw(e *env, src source, limit int64) (string, []byte, error) {
 		return "", nil, fmt.Errorf("%s: %w", name, plainPathError(err))
 	}
 	defer f.Close()
-	data, err := readLimited(f, limit)
+	size := int64(0) // a device or a pipe says nothing of its size
+	if info.Mode().IsRegular() {
+		size = info.Size()
+	}
+	data, err := readLimited(f, limit, size)
 	if err != nil {
 		return "", nil, fmt.Errorf("%s: %w", name, plainPathError(err))
 	}
@@ -240,13 +245,20 @@ func readRaw(e *env, src source, limit int64) (string, []byte, error) {
 }
 
 // readLimited reads r to its end, or fails once it has given more than
-// limit bytes (0: no limit).
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
-	if limit <= 0 {
-		return io.ReadAll(r)
+// limit bytes (0: no limit). size, when positive, is r's size as far as
+// known (a regular file's), read into one buffer of that size.
+func readLimited(r io.Reader, limit, size int64) ([]byte, error) {
+	if limit > 0 {
+		r = io.LimitReader(r, limit+1)
 	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err == nil && int64(len(data)) > limit {
+	var buf bytes.Buffer
+	if size > 0 && (limit <= 0 || size <= limit) {
+		// one allocation for a file of known size, not a dozen copies
+		buf.Grow(int(size) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(r)
+	data := buf.Bytes()
+	if err == nil && limit > 0 && int64(len(data)) > limit {
 		return nil, tooLarge(limit, -1)
 	}
 	return data, err
