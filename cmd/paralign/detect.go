@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/paralign/paralign/align"
 	"github.com/paralign/paralign/corpus"
 )
 
@@ -32,14 +33,10 @@ cat page.txt | paralign detect -`,
 	run: runDetect,
 }
 
-// detectRecord is one JSONL row of detect.
+// detectRecord is one JSONL row of detect: a paragraph as align's JSONL
+// cells hold it, and what detection found in its sentences.
 type detectRecord struct {
-	File  string        `json:"file"`
-	Start int           `json:"start"`
-	End   int           `json:"end"`
-	Lang  corpus.Lang   `json:"lang"`
-	Conf  float64       `json:"conf"`
-	Text  string        `json:"text"`
+	align.JSONParagraph
 	Mixed bool          `json:"mixed"`
 	Langs []corpus.Lang `json:"langs"`
 }
@@ -64,7 +61,7 @@ func runDetect(ctx context.Context, e *env, opts any, args []string) error {
 					if langs == nil {
 						langs = []corpus.Lang{}
 					}
-					if err := enc.Encode(detectRecord{File: p.File, Start: p.Start, End: p.End, Lang: p.Lang, Conf: p.Conf, Text: corpus.CellText(p.Text), Mixed: p.Mixed, Langs: langs}); err != nil {
+					if err := enc.Encode(detectRecord{JSONParagraph: align.JSONParagraph{File: p.File, Start: p.Start, End: p.End, Lang: p.Lang, Conf: p.Conf, Text: corpus.CellText(p.Text)}, Mixed: p.Mixed, Langs: langs}); err != nil {
 						return err
 					}
 				}
