@@ -48,6 +48,13 @@ type BeadOptions struct {
 	// Dict, when not nil, is a dictionary from the source language to
 	// the target language whose word pairs are anchors.
 	Dict *Dictionary
+	// Omissions is for a caller looking for what a translation left out
+	// or added (translation QA). By default a unit that ends as a
+	// sentence costs more to leave unaligned than a caption or a heading,
+	// because translators seldom drop a sentence and more often merge a
+	// short one into its neighbour; with Omissions it costs the same, so
+	// that an added or dropped sentence is not taken for a merge.
+	Omissions bool
 }
 
 // AlignUnits aligns two sequences of text units, sentences or paragraphs
@@ -77,6 +84,9 @@ func AlignUnits(src, tgt []string, opts BeadOptions) []Bead {
 	}
 	m.fixedRatio = opts.Ratio
 	m.dict = opts.Dict
+	if opts.Omissions {
+		m.drop = [numUnitEnds]float64{}
+	}
 	return alignUnits(src, tgt, m)
 }
 

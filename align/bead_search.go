@@ -24,6 +24,7 @@ type side struct {
 	keys [][]uint32 // per unit: sorted anchor key ids, repeats kept
 	ends []unitEnd  // per unit: how it ends
 	pm   []float64  // pm[i]: merge costs of the ends of units [0, i)
+	pd   []float64  // pd[i]: drop costs of units [0, i)
 	// spans[b][j], 2 ≤ b ≤ maxSpan, b ≤ j: the keys of units [j-b, j)
 	// merged
 	spans [][][]uint32
@@ -42,8 +43,10 @@ func newSide(keys [][]uint32, lengths []float64, ends []unitEnd, w []float32, m 
 // up to maxSpan units.
 func (s *side) prepare(w []float32, m *beadModel, maxSpan int) {
 	s.pm = make([]float64, s.n+1)
+	s.pd = make([]float64, s.n+1)
 	for i, e := range s.ends {
 		s.pm[i+1] = s.pm[i] + m.merge[e]
+		s.pd[i+1] = s.pd[i] + m.drop[e]
 	}
 	s.pw = make([]float64, s.n+1)
 	for i, ks := range s.keys {
@@ -153,6 +156,7 @@ func (sc *scorer) partCost(pi, i, pj, j int, pen float64) (c, ws, wt, l1, l2 flo
 	wt = tgt.pw[j] - tgt.pw[pj]
 	c = pen + m.loss*(ws+wt)
 	if i == pi || j == pj {
+		c += src.pd[i] - src.pd[pi] + tgt.pd[j] - tgt.pd[pj]
 		return c + m.nullLen*(l1+l2/m.ratio)/m.unitLen, ws, wt, l1, l2
 	}
 	if i-pi > 1 {

@@ -90,6 +90,12 @@ func applyTune(t *testing.T, m *beadModel) {
 			m.merge[endNone] = f
 		case "mismatch":
 			m.mismatch = f
+		case "nstrong":
+			m.drop[endStrong] = f
+		case "nweak":
+			m.drop[endWeak] = f
+		case "nnone":
+			m.drop[endNone] = f
 		default:
 			t.Fatalf("BEADTUNE: unknown %s", k)
 		}

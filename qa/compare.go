@@ -78,7 +78,7 @@ type comparer struct {
 // beadOptions are the options of AlignUnits between the pivot and
 // version v.
 func (c *comparer) beadOptions(v int) align.BeadOptions {
-	o := align.BeadOptions{Ratio: c.ratios[v]}
+	o := align.BeadOptions{Ratio: c.ratios[v], Omissions: true}
 	if c.opts.Dict != nil {
 		o.Dict = c.opts.Dict(c.vers[c.pv].Lang, c.vers[v].Lang)
 	}
