@@ -25,9 +25,6 @@ type side struct {
 	ends []unitEnd  // per unit: how it ends
 	pm   []float64  // pm[i]: merge costs of the ends of units [0, i)
 	pd   []float64  // pd[i]: drop costs of units [0, i)
-	// spans[b][j], 2 ≤ b ≤ maxSpan, b ≤ j: the keys of units [j-b, j)
-	// merged
-	spans [][][]uint32
 }
 
 func newSide(keys [][]uint32, lengths []float64, ends []unitEnd, w []float32, m *beadModel) *side {
@@ -35,13 +32,12 @@ func newSide(keys [][]uint32, lengths []float64, ends []unitEnd, w []float32, m 
 	for i, l := range lengths {
 		s.plen[i+1] = s.plen[i] + l
 	}
-	s.prepare(w, m, m.maxSpan)
+	s.prepare(w, m)
 	return s
 }
 
-// prepare sums the anchor weights and merge costs and merges the spans of
-// up to maxSpan units.
-func (s *side) prepare(w []float32, m *beadModel, maxSpan int) {
+// prepare sums the anchor weights and merge and drop costs.
+func (s *side) prepare(w []float32, m *beadModel) {
 	s.pm = make([]float64, s.n+1)
 	s.pd = make([]float64, s.n+1)
 	for i, e := range s.ends {
@@ -56,40 +52,29 @@ func (s *side) prepare(w []float32, m *beadModel, maxSpan int) {
 		}
 		s.pw[i+1] = s.pw[i] + t
 	}
-	s.spans = make([][][]uint32, maxSpan+1)
-	for b := 2; b <= maxSpan; b++ {
-		size := 0
-		for j := b; j <= s.n; j++ {
-			size += len(s.span(j-b, j-1, nil)) + len(s.keys[j-1])
-		}
-		flat := make([]uint32, 0, size)
-		s.spans[b] = make([][]uint32, s.n+1)
-		for j := b; j <= s.n; j++ {
-			start := len(flat)
-			flat = mergeSorted(flat, s.span(j-b, j-1, nil), s.keys[j-1])
-			s.spans[b][j] = flat[start:len(flat):len(flat)]
-		}
-	}
 }
 
-// span returns the keys of units [i, j). A span longer than those
-// prepared (the rare 1:4 and 1:5 beads) is merged into *long, and valid
-// until the next call with it.
-func (s *side) span(i, j int, long *[]uint32) []uint32 {
-	switch n := j - i; {
-	case n == 0:
+// spanBuf is scratch space for side.span; one serves one goroutine.
+type spanBuf struct{ a, b []uint32 }
+
+// span returns the keys of units [i, j). The keys of two or more units
+// are merged into buf, and valid until its next use: the search merges
+// only the spans of the few beads its pairwise bound leaves in the
+// running, so merging them all beforehand (as this once did) cost more
+// memory than it saved time.
+func (s *side) span(i, j int, buf *spanBuf) []uint32 {
+	switch j - i {
+	case 0:
 		return nil
-	case n == 1:
+	case 1:
 		return s.keys[i]
-	case n < len(s.spans):
-		return s.spans[n][j]
 	}
-	k := len(s.spans) - 1
-	*long = append((*long)[:0], s.span(i, i+k, nil)...)
-	for u := i + k; u < j; u++ {
-		*long = mergeSorted((*long)[:0:0], *long, s.keys[u])
+	buf.a = mergeSorted(buf.a[:0], s.keys[i], s.keys[i+1])
+	for u := i + 2; u < j; u++ {
+		buf.b = mergeSorted(buf.b[:0], buf.a, s.keys[u])
+		buf.a, buf.b = buf.b, buf.a
 	}
-	return *long
+	return buf.a
 }
 
 // shape is a bead shape with its prior cost.
@@ -174,8 +159,8 @@ func (sc *scorer) partCost(pi, i, pj, j int, pen float64) (c, ws, wt, l1, l2 flo
 // beadCost is the cost of the bead of source units [pi, i) and target
 // units [pj, j).
 func (sc *scorer) beadCost(pi, i, pj, j int) float64 {
-	var long [2][]uint32
-	match := float64(intersectWeight(sc.src.span(pi, i, &long[0]), sc.tgt.span(pj, j, &long[1]), sc.w))
+	var buf [2]spanBuf
+	match := float64(intersectWeight(sc.src.span(pi, i, &buf[0]), sc.tgt.span(pj, j, &buf[1]), sc.w))
 	return sc.cost(pi, i, pj, j, match, sc.m.penalty(i-pi, j-pj))
 }
 
@@ -354,7 +339,7 @@ func coarsen(src, tgt *side, w []float32, m *beadModel) (*side, *side) {
 			}
 			s.keys[u] = ks
 		}
-		s.prepare(w, m, coarseSpan)
+		s.prepare(w, m)
 	}
 	both(par, func() { trim(cs) }, func() { trim(ct) })
 	return cs, ct
@@ -532,24 +517,30 @@ func (sc *scorer) runRange(cor corridor, i0, j0, i1, j1 int, ahead bool) []step 
 	costs := make([][]float64, k+1)
 	inf := math.Inf(1)
 	gain, lenWeight := sc.m.matchGain(), sc.m.lenWeight
-	var long [2][]uint32 // the keys of long spans (see side.span)
+	var buf [2]spanBuf // the keys of spans (see side.span)
 	// pairs[u%(k+1)]: the anchor weight that source unit i0 + u shares
-	// with each target unit in [pairLo, ...), as prefix sums. Summed over
-	// a bead's units, it bounds the weight the bead's two sides share, at
-	// the cost of one short intersection a cell: only a bead the bound
-	// leaves in the running gets its spans intersected.
-	pairs := make([][]float64, k+1)
-	pairLo := make([]int, k+1)
-	// pairRow returns unit i0 + u's prefix sums in buf's memory and the
-	// first target unit they start at
+	// with each target unit from lo on. Summed over a bead's units, it
+	// bounds the weight the bead's two sides share, at the cost of one
+	// short intersection a cell: only a bead the bound leaves in the
+	// running gets its spans intersected, and a 1:1 bead none, its bound
+	// being the weight itself.
+	type pairRow struct {
+		lo  int       // the first target unit
+		pre []float64 // prefix sums: pre[v-lo] is the weight shared with units [lo, v)
+		one []float32 // one[v-lo]: the weight shared with unit v, as intersectWeight sums it
+	}
+	pairs := make([]pairRow, k+1)
+	// fill computes unit i0 + u's row into p's memory
 	// (the unit's keys are marked in stamp, with their counts in count,
 	// so that each target unit's keys are looked up rather than merged;
 	// the sums are intersectWeight's, in the same order)
 	stamp, count := make([]int32, len(sc.w)), make([]int32, len(sc.w))
-	pairRow := func(u int, buf []float64) ([]float64, int) {
+	fill := func(u int, p pairRow) pairRow {
 		vlo, vhi := lo[max(0, u+1-k)], hi[min(n, u+k)]
-		pre := slices.Grow(buf[:0], vhi-vlo+1)[:vhi-vlo+1]
-		pre[0] = 0
+		p.lo = vlo
+		p.pre = slices.Grow(p.pre[:0], vhi-vlo+1)[:vhi-vlo+1]
+		p.one = slices.Grow(p.one[:0], vhi-vlo)[:vhi-vlo]
+		p.pre[0] = 0
 		mark := int32(u + 1)
 		for _, key := range sc.src.keys[i0+u] {
 			if stamp[key] != mark {
@@ -572,30 +563,26 @@ func (sc *scorer) runRange(cor corridor, i0, j0, i1, j1 int, ahead bool) []step 
 				}
 				p = q
 			}
-			pre[v-vlo+1] = pre[v-vlo] + float64(shared)
+			p.one[v-vlo] = shared
+			p.pre[v-vlo+1] = p.pre[v-vlo] + float64(shared)
 		}
-		return pre, vlo
+		return p
 	}
 	// with ahead, another goroutine computes the rows ahead of the
 	// search, in order, and takes their memory back when they are done
-	type pairRowAt struct {
-		pre []float64
-		lo  int
-	}
-	var rows chan pairRowAt
-	var spent chan []float64
+	var rows chan pairRow
+	var spent chan pairRow
 	if ahead {
-		rows, spent = make(chan pairRowAt, 256), make(chan []float64, 256+k+1)
+		rows, spent = make(chan pairRow, 256), make(chan pairRow, 256+k+1)
 		go func() {
 			defer close(rows)
 			for u := range n {
-				var buf []float64
+				var p pairRow
 				select {
-				case buf = <-spent:
+				case p = <-spent:
 				default:
 				}
-				pre, vlo := pairRow(u, buf)
-				rows <- pairRowAt{pre, vlo}
+				rows <- fill(u, p)
 			}
 		}()
 	}
@@ -604,16 +591,15 @@ func (sc *scorer) runRange(cor corridor, i0, j0, i1, j1 int, ahead bool) []step 
 		row := slices.Grow(costs[r%(k+1)][:0], hi[r]-lo[r]+1)[:max(0, hi[r]-lo[r]+1)]
 		costs[r%(k+1)] = row
 		if u := r - 1; u >= 0 && rows == nil {
-			pairs[u%(k+1)], pairLo[u%(k+1)] = pairRow(u, pairs[u%(k+1)])
+			pairs[u%(k+1)] = fill(u, pairs[u%(k+1)])
 		} else if u >= 0 {
-			if old := pairs[u%(k+1)]; old != nil {
+			if old := pairs[u%(k+1)]; old.pre != nil {
 				select {
 				case spent <- old:
 				default:
 				}
 			}
-			p := <-rows
-			pairs[u%(k+1)], pairLo[u%(k+1)] = p.pre, p.lo
+			pairs[u%(k+1)] = <-rows
 		}
 		for j := lo[r]; j <= hi[r]; j++ {
 			best, bs := inf, 0
@@ -639,20 +625,25 @@ func (sc *scorer) runRange(cor corridor, i0, j0, i1, j1 int, ahead bool) []step 
 				if c+prev-gain*most >= best {
 					continue
 				}
+				match := -1.0 // the shared weight, when known
 				if most > 0 && !sc.noBound {
 					bound, ok := 0.0, true
 					for u := pr; u < r && ok; u++ {
-						pre, vlo := pairs[u%(k+1)], pairLo[u%(k+1)]
-						if ok = pj >= vlo && j-vlo < len(pre); ok {
-							bound += pre[j-vlo] - pre[pj-vlo]
+						p := &pairs[u%(k+1)]
+						if ok = pj >= p.lo && j-p.lo < len(p.pre); ok {
+							bound += p.pre[j-p.lo] - p.pre[pj-p.lo]
 						}
 					}
-					// float32 sums against float64 ones: a little slack
-					if ok {
+					switch {
+					case ok && sh.a == 1 && sh.b == 1:
+						match = float64(pairs[pr%(k+1)].one[pj-pairs[pr%(k+1)].lo])
+						most = min(most, match)
+					case ok:
+						// float32 sums against float64 ones: a little slack
 						most = min(most, bound*(1+1e-5)+1e-6)
-						if c+prev-gain*most >= best {
-							continue
-						}
+					}
+					if c+prev-gain*most >= best {
+						continue
 					}
 				}
 				if sh.a > 0 && sh.b > 0 {
@@ -663,7 +654,10 @@ func (sc *scorer) runRange(cor corridor, i0, j0, i1, j1 int, ahead bool) []step 
 					continue
 				}
 				if ws > 0 && wt > 0 {
-					c -= gain * min(float64(intersectWeight(sc.src.span(pi, i, &long[0]), sc.tgt.span(pj, j, &long[1]), sc.w)), ws, wt)
+					if match < 0 {
+						match = float64(intersectWeight(sc.src.span(pi, i, &buf[0]), sc.tgt.span(pj, j, &buf[1]), sc.w))
+					}
+					c -= gain * min(match, ws, wt)
 				}
 				if c < best {
 					best, bs = c, s+1
