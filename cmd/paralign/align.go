@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"io"
-	"os"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,10 +13,6 @@ import (
 	"github.com/paralign/paralign/corpus"
 	"github.com/paralign/paralign/view"
 )
-
-// presplitGC is the collector's GOGC for aligning presplit units, unless
-// the environment sets GOGC.
-const presplitGC = 50
 
 type alignOpts struct {
 	commonOpts
@@ -176,14 +170,6 @@ func (o *alignOpts) refineOptions() align.RefineOptions {
 // runPresplit aligns two files of one sentence per line. --langs names
 // the two columns; the files need no language detection.
 func runPresplit(ctx context.Context, e *env, o *alignOpts, args []string) error {
-	if os.Getenv("GOGC") == "" {
-		// the aligner's memory is arrays that live for one pass; a
-		// collector that runs twice as often keeps 100,000 sentences a
-		// side under 300 MB (290-300 MB against 290-370) at no
-		// measurable cost. No language model is loaded here, whose
-		// marking would make it dear.
-		defer debug.SetGCPercent(debug.SetGCPercent(presplitGC))
-	}
 	langs, err := o.parseLangs()
 	if err != nil {
 		return err

@@ -61,9 +61,10 @@ func TestStopTime(t *testing.T) {
 	}
 	dir := t.TempDir()
 	detect20 := repeatTo(t, mkdir(t, dir, "detect"), 20<<20, "en", "ru", "es", "de")
-	align2 := repeatTo(t, mkdir(t, dir, "align"), 2<<20, "en", "de")
-	// --presplit is fast enough (2 s on 2 MB) to end before the signal
-	presplit8 := repeatTo(t, mkdir(t, dir, "presplit"), 8<<20, "en", "de")
+	align4 := repeatTo(t, mkdir(t, dir, "align"), 4<<20, "en", "de") // about 6 s
+	// --presplit is fast enough to end before the signal on less: 8 MB
+	// took 1 s in December 2026, 32 MB takes about 4
+	presplit32 := repeatTo(t, mkdir(t, dir, "presplit"), 32<<20, "en", "de")
 	fifo := filepath.Join(dir, "fifo")
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Fatal(err)
@@ -78,9 +79,9 @@ func TestStopTime(t *testing.T) {
 		line  string
 	}{
 		{name: "detect 20 MB", args: append([]string{"detect"}, detect20...), after: 2 * time.Second, sig: syscall.SIGINT, want: exitSIGINT, line: "paralign: interrupted\n"},
-		{name: "align by sentence 2 MB", args: append([]string{"align", "--by", "sentence"}, align2...), after: 2 * time.Second, sig: syscall.SIGINT, want: exitSIGINT, line: "paralign: interrupted\n"},
+		{name: "align by sentence 4 MB", args: append([]string{"align", "--by", "sentence"}, align4...), after: 2 * time.Second, sig: syscall.SIGINT, want: exitSIGINT, line: "paralign: interrupted\n"},
 		// --presplit: no detection, the time goes to the bead search
-		{name: "align presplit 8 MB", args: append([]string{"align", "--by", "sentence", "--presplit", "--format", "ladder", "--langs", "en,de"}, presplit8...), after: time.Second, sig: syscall.SIGINT, want: exitSIGINT, line: "paralign: interrupted\n"},
+		{name: "align presplit 32 MB", args: append([]string{"align", "--by", "sentence", "--presplit", "--format", "ladder", "--langs", "en,de"}, presplit32...), after: time.Second, sig: syscall.SIGINT, want: exitSIGINT, line: "paralign: interrupted\n"},
 		{name: "detect stdin waiting", args: []string{"detect", "-"}, stdin: true, after: 200 * time.Millisecond, sig: syscall.SIGINT, want: exitSIGINT, line: "paralign: interrupted\n"},
 		{name: "detect stdin SIGTERM", args: []string{"detect", "-"}, stdin: true, after: 200 * time.Millisecond, sig: syscall.SIGTERM, want: exitSIGTERM, line: "paralign: terminated\n"},
 		{name: "detect empty FIFO", args: []string{"detect", fifo}, after: 200 * time.Millisecond, sig: syscall.SIGINT, want: exitSIGINT, line: "paralign: interrupted\n"},
