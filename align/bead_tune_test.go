@@ -7,11 +7,30 @@ import (
 	"testing"
 )
 
-// applyTune overrides model parameters from BEADTUNE="name=value,...".
+// applyTune overrides model parameters from BEADTUNE="name=value,...". A
+// name of a bead shape (p21) sets the shape and its mirror (1:2).
 func applyTune(t *testing.T, m *beadModel) {
 	s := os.Getenv("BEADTUNE")
 	if s == "" {
 		return
+	}
+	floats := map[string][]*float64{
+		"lenw": {&m.lenWeight}, "var": {&m.variance}, "nulllen": {&m.nullLen},
+		"gain": {&m.gain}, "loss": {&m.loss}, "conf": {&m.confident},
+		"dictr": {&m.dictRarity}, "mismatch": {&m.mismatch},
+		"num": {&m.class[anchorNumber]}, "name": {&m.class[anchorName]},
+		"cog": {&m.class[anchorCognate]}, "punct": {&m.class[anchorPunct]},
+		"lex": {&m.class[anchorLexicon]}, "dict": {&m.class[anchorDict]},
+		"mstrong": {&m.merge[endStrong]}, "mweak": {&m.merge[endWeak]}, "mnone": {&m.merge[endNone]},
+		"nstrong": {&m.drop[endStrong]}, "nweak": {&m.drop[endWeak]}, "nnone": {&m.drop[endNone]},
+		"p10": {&m.pen[1][0], &m.pen[0][1]}, "p21": {&m.pen[2][1], &m.pen[1][2]},
+		"p22": {&m.pen[2][2]}, "p31": {&m.pen[3][1], &m.pen[1][3]},
+		"p32": {&m.pen[3][2], &m.pen[2][3]}, "p33": {&m.pen[3][3]},
+		"p41": {&m.pen[4][1], &m.pen[1][4]}, "p51": {&m.pen[5][1], &m.pen[1][5]},
+	}
+	ints := map[string]*int{
+		"maxspan": &m.maxSpan, "fan": &m.fan, "band": &m.band, "band2": &m.band2,
+		"chunk": &m.chunkRows, "scout": &m.scoutSpan, "full": &m.fullCells, "prefix": &m.prefixLen,
 	}
 	for _, kv := range strings.Split(s, ",") {
 		k, v, _ := strings.Cut(kv, "=")
@@ -19,83 +38,15 @@ func applyTune(t *testing.T, m *beadModel) {
 		if err != nil {
 			t.Fatalf("BEADTUNE %s: %v", kv, err)
 		}
-		switch k {
-		case "maxspan":
-			m.maxSpan = int(f)
-		case "fan":
-			m.fan = int(f)
-		case "p14":
-			m.pen[1][4], m.pen[4][1] = f, f
-		case "p15":
-			m.pen[1][5], m.pen[5][1] = f, f
-		case "band":
-			m.band = int(f)
-		case "band2":
-			m.band2 = int(f)
-		case "chunk":
-			m.chunkRows = int(f)
-		case "scout":
-			m.scoutSpan = int(f)
-		case "full":
-			m.fullCells = int(f)
-		case "lenw":
-			m.lenWeight = f
-		case "var":
-			m.variance = f
-		case "nulllen":
-			m.nullLen = f
-		case "gain":
-			m.gain = f
-		case "loss":
-			m.loss = f
-		case "num":
-			m.class[anchorNumber] = f
-		case "name":
-			m.class[anchorName] = f
-		case "cog":
-			m.class[anchorCognate] = f
-		case "punct":
-			m.class[anchorPunct] = f
-		case "lex":
-			m.class[anchorLexicon] = f
-		case "dictr":
-			m.dictRarity = f
-		case "dict":
-			m.class[anchorDict] = f
-		case "prefix":
-			m.prefixLen = int(f)
-		case "lexicon":
+		switch {
+		case floats[k] != nil:
+			for _, p := range floats[k] {
+				*p = f
+			}
+		case ints[k] != nil:
+			*ints[k] = int(f)
+		case k == "lexicon":
 			m.lexicon = f != 0
-		case "conf":
-			m.confident = f
-		case "p10":
-			m.pen[1][0], m.pen[0][1] = f, f
-		case "p21":
-			m.pen[2][1], m.pen[1][2] = f, f
-		case "p22":
-			m.pen[2][2] = f
-		case "p31":
-			m.pen[3][1], m.pen[1][3] = f, f
-		case "p32":
-			m.pen[3][2], m.pen[2][3] = f, f
-		case "p33":
-			m.pen[3][3] = f
-		case "p41":
-			m.pen[4][1], m.pen[1][4] = f, f
-		case "mstrong":
-			m.merge[endStrong] = f
-		case "mweak":
-			m.merge[endWeak] = f
-		case "mnone":
-			m.merge[endNone] = f
-		case "mismatch":
-			m.mismatch = f
-		case "nstrong":
-			m.drop[endStrong] = f
-		case "nweak":
-			m.drop[endWeak] = f
-		case "nnone":
-			m.drop[endNone] = f
 		default:
 			t.Fatalf("BEADTUNE: unknown %s", k)
 		}
