@@ -1,6 +1,7 @@
 package align
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -257,8 +258,25 @@ func numbersInStep(a, b *chain) bool {
 	return float64(shared) >= inStep*float64(min(len(a.marks), len(b.marks)))
 }
 
+// classLess orders classes by their description, then by the fields it
+// does not show (depth 0 and 1 read alike): a total order, so that a tie
+// between two classes or signatures never falls to a map's order.
 func classLess(a, b class) bool {
-	return a.String() < b.String()
+	if sa, sb := a.String(), b.String(); sa != sb {
+		return sa < sb
+	}
+	return cmp.Or(cmp.Compare(a.heading, b.heading), cmp.Compare(a.label, b.label),
+		cmp.Compare(a.kind, b.kind), cmp.Compare(a.depth, b.depth), compareBool(a.list, b.list)) < 0
+}
+
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
 }
 
 func sortedSigs(m map[signature]chain) []signature {
@@ -279,7 +297,7 @@ func sigLess(a, b signature) bool {
 	if a.class != b.class {
 		return classLess(a.class, b.class)
 	}
-	return a.punct < b.punct
+	return cmp.Or(cmp.Compare(a.punct, b.punct), compareBool(a.indented, b.indented), compareBool(a.tight, b.tight)) < 0
 }
 
 // findMarks parses the marker of every paragraph that can carry one, then
