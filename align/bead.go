@@ -227,7 +227,9 @@ func (sc *scorer) margins(path []step) []float64 {
 }
 
 // nullCost is the cost of leaving source units [i0, i1) and target units
-// [j0, j1) all unaligned.
+// [j0, j1) all unaligned, without the drop prior (see beadModel.drop):
+// a bead's margin over it, its confidence, is the evidence of its
+// lengths and anchors, not the prior that sentences are seldom dropped.
 func (sc *scorer) nullCost(i0, i1, j0, j1 int) float64 {
 	c := 0.0
 	for r := i0; r < i1; r++ {
@@ -236,7 +238,7 @@ func (sc *scorer) nullCost(i0, i1, j0, j1 int) float64 {
 	for t := j0; t < j1; t++ {
 		c += sc.beadCost(i1, i1, t, t+1)
 	}
-	return c
+	return c - (sc.src.pd[i1] - sc.src.pd[i0]) - (sc.tgt.pd[j1] - sc.tgt.pd[j0])
 }
 
 func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }

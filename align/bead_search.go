@@ -342,6 +342,12 @@ func coarsen(src, tgt *side, w []float32, m *beadModel) (*side, *side) {
 		s.prepare(w, m)
 	}
 	both(par, func() { trim(cs) }, func() { trim(ct) })
+	// leaving a coarse unit out drops both its fine ones
+	for _, p := range [][2]*side{{src, cs}, {tgt, ct}} {
+		for k := range p[1].pd {
+			p[1].pd[k] = p[0].pd[min(2*k, p[0].n)]
+		}
+	}
 	return cs, ct
 }
 

@@ -11,21 +11,24 @@ import (
 // sentences in a band (long texts) and in full.
 func TestPairBoundIsExact(t *testing.T) {
 	sides := charterSentences(t)
-	src := repeatUnits(sides[0], 1500)
-	tgt := dropEvery(repeatUnits(sides[1], 1500), 17)
-	for _, fullCells := range []int{1 << 10, 1 << 24} {
+	// 1,500 units a side are searched in full and in a band; 3,000 (more
+	// than parallelUnits in all) in a band, the bound's rows computed
+	// ahead on another goroutine
+	for _, c := range []struct{ n, fullCells int }{{1500, 1 << 10}, {1500, 1 << 24}, {3000, 1 << 10}} {
+		src := repeatUnits(sides[0], c.n)
+		tgt := dropEvery(repeatUnits(sides[1], c.n), 17)
 		m := defaultBeadModel()
-		m.fullCells = fullCells
+		m.fullCells = c.fullCells
 		texts, keys := readTexts(&m, src, tgt)
 		cor := fullCorridor(len(src), len(tgt))
-		if fullCells < 1<<20 {
+		if c.fullCells < 1<<20 {
 			cor = around(newScorer(texts, keys, &m).search(1), len(src), len(tgt), m.band)
 		}
 		fast := newScorer(texts, keys, &m)
 		exact := newScorer(texts, keys, &m)
 		exact.noBound = true
 		if a, b := fast.run(cor), exact.run(cor); !slices.Equal(a, b) {
-			t.Errorf("fullCells %d: the bound changed the path (%d steps against %d)", fullCells, len(a), len(b))
+			t.Errorf("%d units, fullCells %d: the bound changed the path (%d steps against %d)", c.n, c.fullCells, len(a), len(b))
 		}
 	}
 }

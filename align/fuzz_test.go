@@ -257,9 +257,11 @@ func FuzzAlignUnits(f *testing.F) {
 	f.Add("a\nb\nc", "a b\nc", uint8(3), true)
 	f.Add("1. One.\n2. Two.\n3. Three.", "1. Eins.\n\n3. Drei.", uint8(4), false)
 	f.Add("\n\n\n", "x", uint8(9), false)
+	f.Add("Basta.\nDer Weg war weit, und es wurde bald dunkel.", "La route était longue, et il fit bientôt nuit.", uint8(0x80), false)
 	f.Fuzz(func(t *testing.T, a, b string, span uint8, noLex bool) {
 		src, tgt := fuzzUnits(a), fuzzUnits(b)
-		opts := BeadOptions{MaxSpan: int(span % 6), NoLexicon: noLex}
+		// span's high bit asks for Omissions
+		opts := BeadOptions{MaxSpan: int(span & 0x7f % 6), NoLexicon: noLex, Omissions: span&0x80 != 0}
 		start := time.Now()
 		beads := AlignUnits(src, tgt, opts)
 		inTime(t, start, "AlignUnits")

@@ -284,7 +284,8 @@ func sortedSigs(m map[signature]chain) []signature {
 	for s := range m {
 		sigs = append(sigs, s)
 	}
-	// deterministic order: by class description, then punctuation
+	// deterministic order: by class (see classLess), then punctuation,
+	// indentation and tightness
 	for i := 1; i < len(sigs); i++ {
 		for j := i; j > 0 && sigLess(sigs[j], sigs[j-1]); j-- {
 			sigs[j], sigs[j-1] = sigs[j-1], sigs[j]
