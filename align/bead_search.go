@@ -420,10 +420,11 @@ func (sc *scorer) runOverlapped(cor corridor, ref []step) []step {
 	close(next)
 	wg.Wait()
 	out := paths[0]
+	have := pathPoints([2]int{}, out) // have[k]: where out's first k steps lead
 	for c := 1; c < n; c++ {
-		have := pathPoints([2]int{}, out)
-		at := map[[2]int]int{} // the points of paths[c]: how many of its steps lead there
-		for k, p := range pathPoints(starts[c], paths[c]) {
+		pts := pathPoints(starts[c], paths[c])
+		at := make(map[[2]int]int, len(pts)) // the points of paths[c]: how many of its steps lead there
+		for k, p := range pts {
 			at[p] = k
 		}
 		join, best := -1, 0
@@ -435,7 +436,9 @@ func (sc *scorer) runOverlapped(cor corridor, ref []step) []step {
 		if join < 0 {
 			return sc.run(cor)
 		}
-		out = append(out[:join:join], paths[c][at[have[join]]:]...)
+		k := at[have[join]]
+		out = append(out[:join:join], paths[c][k:]...)
+		have = append(have[:join], pts[k:]...)
 	}
 	return out
 }
