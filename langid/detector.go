@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -44,10 +45,11 @@ type Options struct {
 	// DefaultShort.
 	Short int
 	// LowAccuracy uses lingua's low-accuracy mode only: a short
-	// paragraph its context does not settle (see Label) keeps that mode's
-	// score instead of being scored again in the high-accuracy mode, whose
-	// models (about 35 MB a language) are then never loaded; worse on such
-	// lines. Text of 120 letters or more is scored the same either way.
+	// paragraph or sentence its context does not settle (see Label) keeps
+	// that mode's score instead of being scored again in the
+	// high-accuracy mode, whose models (about 35 MB a language) are then
+	// never loaded; worse on such lines, which few documents have. Text
+	// of 120 letters or more is scored the same either way.
 	LowAccuracy bool
 	// Workers is the number of paragraphs detected at once; 0 means
 	// GOMAXPROCS. Results do not depend on it.
@@ -70,6 +72,9 @@ type Detector struct {
 	// lowLoaded and highLoaded hold one sync.Once per script of the
 	// candidates (keyed by its range table) for low and high: see load.
 	lowLoaded, highLoaded map[*unicode.RangeTable]*sync.Once
+	// highScored counts the texts scored in the high-accuracy mode, whose
+	// models most documents never load (see Label)
+	highScored atomic.Int64
 }
 
 // New builds a Detector. It fails on a code lingua-go does not know or a
@@ -392,6 +397,7 @@ func (d *Detector) scores(text string, high bool) (sc scores, provisional bool) 
 			provisional = true
 		} else {
 			det, loaded = d.high, d.highLoaded
+			d.highScored.Add(1)
 		}
 	}
 	d.load(det, loaded, text)
@@ -560,8 +566,10 @@ func (d *Detector) decide(sc scores) corpus.Label {
 // mixed looks at the sentences of a text: when two or more languages, each
 // certain (margin 0.5) and each holding at least a quarter of the letters,
 // are found, the label is Mixed and Langs lists them by share. high is
-// detect's: a sentence the low-accuracy mode gives another language than
-// the label's is scored once more in the high one.
+// detect's: a short sentence the low-accuracy mode gives another language
+// than the label's is scored once more in the high one, when the
+// sentences certain of their language leave the text able to be mixed
+// (see canBeMixed).
 func (d *Detector) mixed(text string, label *corpus.Label, high bool) {
 	if d.low == nil {
 		return
@@ -575,6 +583,15 @@ func (d *Detector) mixed(text string, label *corpus.Label, high bool) {
 	}
 	share := map[corpus.Lang]int{}
 	total := 0
+	count := func(sc scores, n int) {
+		if len(sc) > 0 && sc.gap() >= 0.5 {
+			share[sc[0].lang] += n
+		}
+	}
+	// doubtful: the sentences the low mode gives another language than
+	// the label's, which may be wrong about them (see canBeMixed)
+	var doubtful []string
+	doubt := 0
 	for _, sp := range spans {
 		s := text[sp.Start:sp.End]
 		n := corpus.Letters(s)
@@ -584,11 +601,16 @@ func (d *Detector) mixed(text string, label *corpus.Label, high bool) {
 		}
 		sc, prov := d.scores(s, high)
 		if prov && (len(sc) == 0 || sc[0].lang != label.Lang) {
-			// the low mode may be wrong about a short sentence
-			sc, _ = d.scores(s, true)
+			doubtful = append(doubtful, s)
+			doubt += n
+			continue
 		}
-		if len(sc) > 0 && sc.gap() >= 0.5 {
-			share[sc[0].lang] += n
+		count(sc, n)
+	}
+	if len(doubtful) > 0 && canBeMixed(share, total, doubt) {
+		for _, s := range doubtful {
+			sc, _ := d.scores(s, true)
+			count(sc, corpus.Letters(s))
 		}
 	}
 	var found []corpus.Lang
@@ -609,6 +631,26 @@ func (d *Detector) mixed(text string, label *corpus.Label, high bool) {
 	label.Mixed = true
 	label.Langs = found
 	label.Lang = found[0]
+}
+
+// canBeMixed reports whether a text of total letters, of which share
+// holds the letters of the sentences certain of their language, can have
+// two languages of a quarter of its letters each once the sentences of
+// doubt letters more are scored: only then are they scored again in the
+// high-accuracy mode, whose models (about 35 MB a language) most
+// documents then never load. The two largest shares need the fewest
+// letters to reach a quarter.
+func canBeMixed(share map[corpus.Lang]int, total, doubt int) bool {
+	quarter := (total + 3) / 4 // 4*n >= total
+	first, second := 0, 0
+	for _, n := range share {
+		if n > first {
+			first, second = n, first
+		} else if n > second {
+			second = n
+		}
+	}
+	return max(0, quarter-first)+max(0, quarter-second) <= doubt
 }
 
 // mixedLetters is the fewest letters (runes) of a sentence that counts
@@ -667,12 +709,15 @@ func (d *Detector) plainlyOne(text string, spans []corpus.Span, l corpus.Lang) b
 // Every paragraph is first scored in lingua's low-accuracy mode, which
 // loads an eighth of the models; it is final for paragraphs of
 // fullLetters letters or more, where both modes agree. A shorter one keeps
-// it when its best language is the label of the nearest labelled
-// paragraph on each side (on the one side at either end of the
-// document); the others are scored again in the high-accuracy mode (see
-// unsettled). Without Options.LowAccuracy, the labels are those of the high
-// mode on every paragraph of the corpus and of the golden tests; the
-// confidences of short paragraphs are the low mode's.
+// it when it is weak (its context decides) or its best language is the
+// label of the nearest strong paragraph on each side (on the one side at
+// either end of the document); the others are scored again in the
+// high-accuracy mode (see unsettled), as are the short sentences that
+// could make a paragraph mixed (see mixed). Most documents load no
+// high-accuracy model. Without Options.LowAccuracy, the labels are those
+// of the high mode on every paragraph of the corpus and of the golden
+// tests but one line, which the high mode got wrong; the confidences of
+// short paragraphs are the low mode's.
 func (d *Detector) Label(paras []corpus.Paragraph) {
 	d.LabelContext(context.Background(), paras)
 }
@@ -732,25 +777,30 @@ func (d *Detector) detectAll(ctx context.Context, paras []corpus.Paragraph, all 
 }
 
 // unsettled returns the paragraphs whose provisional scores (see
-// detected) their context does not settle: those whose best language is
-// not the label of the nearest paragraph labelled with a language on each
-// side, or that have no such paragraph on either side. A neighbour in a
-// language the paragraph's script rules out (a Russian paragraph next to
-// an English heading, at the boundary of two versions) does not count.
-// The labels are those of the low-accuracy pass.
+// detected) their context does not settle: those not weak (see weak)
+// whose best language is not the label of the nearest strong paragraph
+// (labelled with a language, not weak) on each side, or that have no
+// such paragraph on either side. A neighbour in a language the
+// paragraph's script rules out (a Russian paragraph next to an English
+// heading, at the boundary of two versions) does not count. A weak
+// paragraph is settled: smoothing gives it its context's language
+// whatever either mode says, and at a version boundary the low mode's
+// label served as well as the high one's (see README, "Language
+// identification"). The labels are those of the low-accuracy pass.
 func (d *Detector) unsettled(paras []corpus.Paragraph, all []detected) []int {
-	next := make([]corpus.Lang, len(paras)) // label of the nearest labelled paragraph after i; "": none
+	next := make([]corpus.Lang, len(paras)) // label of the nearest strong paragraph after i; "": none
+	strong := func(i int) bool { return paras[i].Lang.IsLanguage() && !all[i].weak }
 	var l corpus.Lang
 	for i := len(paras) - 1; i >= 0; i-- {
 		next[i] = l
-		if paras[i].Lang.IsLanguage() {
+		if strong(i) {
 			l = paras[i].Lang
 		}
 	}
 	var out []int
-	var prev corpus.Lang // label of the nearest labelled paragraph before i; "": none
+	var prev corpus.Lang // label of the nearest strong paragraph before i; "": none
 	for i, p := range paras {
-		if all[i].provisional {
+		if all[i].provisional && !all[i].weak {
 			sc := all[i].sc
 			settled, seen := len(sc) > 0, false
 			for _, nb := range []corpus.Lang{prev, next[i]} {
@@ -765,7 +815,7 @@ func (d *Detector) unsettled(paras []corpus.Paragraph, all []detected) []int {
 				out = append(out, i)
 			}
 		}
-		if p.Lang.IsLanguage() {
+		if strong(i) {
 			prev = p.Lang
 		}
 	}

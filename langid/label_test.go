@@ -3,6 +3,7 @@ package langid
 import (
 	"context"
 	"errors"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -186,7 +187,8 @@ func TestUnsettled(t *testing.T) {
 	latin := scores{{"en", 0.8}, {"es", 0.15}, {"de", 0.05}} // best en; ru ruled out by the script
 	tests := []struct {
 		name   string
-		labels []corpus.Lang // of the paragraphs; the provisional one is at 1
+		labels []corpus.Lang // of the paragraphs; the provisional one is at 1 (at 2 of five)
+		weak   []int         // the paragraphs whose own label is weak
 		want   []int
 	}{
 		{name: "neighbours agree", labels: []corpus.Lang{"en", "en", "en"}},
@@ -197,6 +199,10 @@ func TestUnsettled(t *testing.T) {
 		{name: "only other scripts around", labels: []corpus.Lang{"ru", "en", "ru"}, want: []int{1}},
 		{name: "alone", labels: []corpus.Lang{corpus.NoLang, "en", corpus.Und}, want: []int{1}},
 		{name: "paragraphs without a language skipped", labels: []corpus.Lang{"en", corpus.NoLang, "en", corpus.Und, "en"}},
+		{name: "weak: its context decides", labels: []corpus.Lang{"de", "en", "es"}, weak: []int{1}},
+		{name: "weak and alone", labels: []corpus.Lang{corpus.NoLang, "en", corpus.Und}, weak: []int{1}},
+		{name: "a weak neighbour does not count", labels: []corpus.Lang{"en", "es", "en", "es", "en"}, weak: []int{1, 3}},
+		{name: "the strong paragraph beyond a weak one disagrees", labels: []corpus.Lang{"es", "en", "en", "en", "en"}, weak: []int{1}, want: []int{2}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -211,6 +217,9 @@ func TestUnsettled(t *testing.T) {
 				mid = 2
 			}
 			all[mid] = detected{sc: latin, provisional: true}
+			for _, i := range tt.weak {
+				all[i].weak = true
+			}
 			var want []int
 			for range tt.want {
 				want = append(want, mid)
@@ -295,4 +304,94 @@ func TestExcerptLongLastWord(t *testing.T) {
 	if ex, ok := excerpt(text + " " + strings.Repeat("Haus ", 40)); !ok || len(strings.Split(ex, "\n\n")) != excerptWindows {
 		t.Errorf("excerpt with words after the long one = %q, %v; want %d windows", ex, ok, excerptWindows)
 	}
+}
+
+// TestCanBeMixed: the high-accuracy mode is asked about doubtful
+// sentences only when they could give a second language a quarter of the
+// letters.
+func TestCanBeMixed(t *testing.T) {
+	tests := []struct {
+		name         string
+		share        map[corpus.Lang]int
+		total, doubt int
+		want         bool
+	}{
+		{name: "one language, little doubt", share: map[corpus.Lang]int{"en": 90}, total: 100, doubt: 10, want: false},
+		{name: "one language, a quarter in doubt", share: map[corpus.Lang]int{"en": 75}, total: 100, doubt: 25, want: true},
+		{name: "just under a quarter in doubt", share: map[corpus.Lang]int{"en": 76}, total: 100, doubt: 24, want: false},
+		{name: "a second language short of its quarter", share: map[corpus.Lang]int{"en": 70, "de": 15}, total: 100, doubt: 10, want: true},
+		{name: "a second language too far short", share: map[corpus.Lang]int{"en": 80, "de": 10}, total: 100, doubt: 10, want: false},
+		{name: "nothing certain", share: map[corpus.Lang]int{}, total: 100, doubt: 49, want: false},
+		{name: "nothing certain, half in doubt", share: map[corpus.Lang]int{}, total: 100, doubt: 50, want: true},
+		{name: "a quarter rounds up", share: map[corpus.Lang]int{"en": 80}, total: 101, doubt: 25, want: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := canBeMixed(tt.share, tt.total, tt.doubt); got != tt.want {
+				t.Errorf("canBeMixed(%v, %d, %d) = %v, want %v", tt.share, tt.total, tt.doubt, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestHighModeOnlyWhereItDecides: documents whose short lines their
+// context settles are labelled without lingua's high-accuracy models
+// (about 100 MB for en, es and de); a short line that stands against its
+// context in the low mode is still scored in the high one, which gets it
+// right.
+func TestHighModeOnlyWhereItDecides(t *testing.T) {
+	read := func(path string) []corpus.Paragraph {
+		t.Helper()
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := corpus.ReadBytes(data, path, corpus.ReadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc.Paragraphs
+	}
+	for _, path := range []string{"../testdata/kazakhstan-2022/combined.txt", "../testdata/charter/en.txt", "../testdata/udhr-nltk/de.txt"} {
+		t.Run(path, func(t *testing.T) {
+			d, err := New(Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d.Label(read(path))
+			if n := d.highScored.Load(); n != 0 {
+				t.Errorf("%d texts scored in the high-accuracy mode, want none", n)
+			}
+		})
+	}
+	t.Run("a short English sentence in a long German paragraph", func(t *testing.T) {
+		d, err := New(Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		de := "Der Verein verfolgt ausschließlich und unmittelbar gemeinnützige Zwecke im Sinne des Abschnitts über steuerbegünstigte Zwecke der Abgabenordnung. "
+		paras := corpus.SplitParagraphs(de+"All the rights belong to all the people of the world. "+de+de, "t.txt", corpus.SplitOptions{})
+		d.Label(paras)
+		if n := d.highScored.Load(); n != 0 {
+			t.Errorf("%d texts scored in the high-accuracy mode; the English sentence is too short to make the paragraph mixed", n)
+		}
+		if got := paras[0].Label; got.Lang != "de" || got.Mixed {
+			t.Errorf("label %+v, want de, not mixed", got)
+		}
+	})
+	t.Run("a heading the low mode calls English", func(t *testing.T) {
+		d, err := New(Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		es := "La aplicación se construye, se distribuye y se ejecuta en etapas separadas, y cada una tiene su propio propósito dentro del proceso de despliegue.\n\n"
+		paras := corpus.SplitParagraphs(es+"## V. Construir, distribuir, ejecutar\n\n"+es, "t.md", corpus.SplitOptions{})
+		d.Label(paras)
+		if d.highScored.Load() == 0 {
+			t.Errorf("no text scored in the high-accuracy mode; the heading's low-mode label stands against both neighbours")
+		}
+		if got := paras[1].Lang; got != "es" {
+			t.Errorf("heading labelled %s, want es", got)
+		}
+	})
 }

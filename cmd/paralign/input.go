@@ -47,7 +47,7 @@ func addCommon(fs *pflag.FlagSet, o *commonOpts, formats []string) {
 	fs.StringVar(&o.markup, "markup", "auto", "input markup: "+markups+" (auto: by name and content; plain reads any file as text)")
 	o.maxInput = defaultMaxInput
 	fs.Var(&o.maxInput, "max-input", "refuse an input larger than `SIZE` (units K, M, G, T: powers of 1024); 0: any size")
-	fs.BoolVar(&o.lowAccuracy, "low-accuracy", false, "lingua's low-accuracy mode only: short lines its neighbours do not settle are not scored again in the high mode (its models cost about 100 MB more), weaker on them")
+	fs.BoolVar(&o.lowAccuracy, "low-accuracy", false, "lingua's low-accuracy mode only: a short line that stands against its neighbours is not scored again in the high mode (its models cost about 100 MB more when a document has such a line), weaker on it")
 }
 
 func (o *commonOpts) checkFormat(formats []string) error {

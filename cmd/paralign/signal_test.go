@@ -199,7 +199,7 @@ func TestSecondSignal(t *testing.T) {
 // installs it on PATH.
 func TestInterrupt(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs paralign on half a megabyte for seconds")
+		t.Skip("runs paralign on four megabytes for a second")
 	}
 	bin, err := exec.LookPath("paralign")
 	if err != nil {
@@ -213,7 +213,7 @@ func TestInterrupt(t *testing.T) {
 			t.Fatal(err)
 		}
 		path := filepath.Join(dir, l+".txt")
-		big := bytes.Repeat(append(text, "\n\n"...), (256<<10)/len(text)+1)
+		big := bytes.Repeat(append(text, "\n\n"...), (2<<20)/len(text)+1)
 		if err := os.WriteFile(path, big, 0o644); err != nil {
 			t.Fatal(err)
 		}
