@@ -175,6 +175,8 @@ type detected struct {
 	label corpus.Label
 	sc    scores
 	weak  bool
+	// weakAnyway: weak whatever the scores (see weak)
+	weakAnyway bool
 	// letters is the text's letter count (runes), set aside text
 	// excluded; 0 when it was not detected
 	letters int
@@ -206,7 +208,8 @@ func (d *Detector) detect(text string, high bool) detected {
 		label.Langs = nil
 	}
 	d.mixed(clean, &label, high)
-	return detected{label: label, sc: sc, weak: d.weak(label.Lang, n, clean, sc), letters: n, provisional: prov}
+	weak, anyway := d.weak(label.Lang, n, clean, sc)
+	return detected{label: label, sc: sc, weak: weak, weakAnyway: anyway, letters: n, provisional: prov}
 }
 
 // judge returns the scores of text (see scores), judged on an excerpt of
@@ -637,9 +640,9 @@ func (d *Detector) mixed(text string, label *corpus.Label, high bool) {
 // holds the letters of the sentences certain of their language, can have
 // two languages of a quarter of its letters each once the sentences of
 // doubt letters more are scored: only then are they scored again in the
-// high-accuracy mode, whose models (about 35 MB a language) most
-// documents then never load. The two largest shares need the fewest
-// letters to reach a quarter.
+// high-accuracy mode, whose models (about 35 MB a language) a document
+// then loads only when such a sentence could matter. The two largest
+// shares need the fewest letters to reach a quarter.
 func canBeMixed(share map[corpus.Lang]int, total, doubt int) bool {
 	quarter := (total + 3) / 4 // 4*n >= total
 	first, second := 0, 0
@@ -713,8 +716,8 @@ func (d *Detector) plainlyOne(text string, spans []corpus.Span, l corpus.Lang) b
 // label of the nearest strong paragraph on each side (on the one side at
 // either end of the document); the others are scored again in the
 // high-accuracy mode (see unsettled), as are the short sentences that
-// could make a paragraph mixed (see mixed). Most documents load no
-// high-accuracy model. Without Options.LowAccuracy, the labels are those
+// could make a paragraph mixed (see mixed). A document without such
+// lines loads no high-accuracy model. Without Options.LowAccuracy, the labels are those
 // of the high mode on every paragraph of the corpus and of the golden
 // tests but one line, which the high mode got wrong; the confidences of
 // short paragraphs are the low mode's.
@@ -726,20 +729,34 @@ func (d *Detector) Label(paras []corpus.Paragraph) {
 // time of detecting one paragraph (bounded: see maxSample). It then
 // returns ctx's error and the labels of paras are incomplete.
 func (d *Detector) LabelContext(ctx context.Context, paras []corpus.Paragraph) error {
-	all := make([]detected, len(paras))
-	idx := make([]int, len(paras))
-	for i := range idx {
-		idx[i] = i
-	}
-	if err := d.detectAll(ctx, paras, all, idx, false); err != nil {
-		return err
-	}
-	if err := d.detectAll(ctx, paras, all, d.unsettled(paras, all), true); err != nil {
+	all, err := d.detectContext(ctx, paras)
+	if err != nil {
 		return err
 	}
 	d.smooth(paras, all)
 	d.foreign(paras, all)
 	return nil
+}
+
+// detectContext detects every paragraph of paras in the low-accuracy mode,
+// then those their context does not settle (see unsettled) in the high
+// one. Scored again, a paragraph may become strong and change the
+// context of others, so this goes on until none is left unsettled; each
+// round scores at least one provisional paragraph for good.
+func (d *Detector) detectContext(ctx context.Context, paras []corpus.Paragraph) ([]detected, error) {
+	all := make([]detected, len(paras))
+	idx := make([]int, len(paras))
+	for i := range idx {
+		idx[i] = i
+	}
+	high := false
+	for len(idx) > 0 {
+		if err := d.detectAll(ctx, paras, all, idx, high); err != nil {
+			return nil, err
+		}
+		idx, high = d.unsettled(paras, all), true
+	}
+	return all, nil
 }
 
 // detectAll detects the paragraphs idx of paras on d.workers goroutines,
@@ -777,49 +794,93 @@ func (d *Detector) detectAll(ctx context.Context, paras []corpus.Paragraph, all 
 }
 
 // unsettled returns the paragraphs whose provisional scores (see
-// detected) their context does not settle: those not weak (see weak)
-// whose best language is not the label of the nearest strong paragraph
-// (labelled with a language, not weak) on each side, or that have no
-// such paragraph on either side. A neighbour in a language the
-// paragraph's script rules out (a Russian paragraph next to an English
-// heading, at the boundary of two versions) does not count. A weak
-// paragraph is settled: smoothing gives it its context's language
-// whatever either mode says, and at a version boundary the low mode's
-// label served as well as the high one's (see README, "Language
-// identification"). The labels are those of the low-accuracy pass.
+// detected) their context does not settle. A paragraph weak whatever its
+// scores (see weak: by its letters or its capitals) is settled where
+// smoothing labels it by its context (see byContext). Any paragraph is
+// settled when its best language is the label of the nearest paragraph
+// labelled with a language on each side, or of the nearest strong one
+// (labelled, not weak) on each side, one at least being there. A
+// neighbour in a language the paragraph's script rules out (a Russian
+// paragraph next to an English heading, at the boundary of two versions)
+// does not count. The labels are those of the low-accuracy pass. A line
+// weak by its margin only is not settled by a context it disagrees with:
+// the high mode may find it strong, a line left untranslated.
 func (d *Detector) unsettled(paras []corpus.Paragraph, all []detected) []int {
-	next := make([]corpus.Lang, len(paras)) // label of the nearest strong paragraph after i; "": none
 	strong := func(i int) bool { return paras[i].Lang.IsLanguage() && !all[i].weak }
+	// the label of the nearest labelled paragraph after i, "" none; the
+	// nearest strong paragraph after i, -1 none
+	next, nextStrong := make([]corpus.Lang, len(paras)), make([]int, len(paras))
 	var l corpus.Lang
+	ls := -1
 	for i := len(paras) - 1; i >= 0; i-- {
-		next[i] = l
-		if strong(i) {
+		next[i], nextStrong[i] = l, ls
+		if paras[i].Lang.IsLanguage() {
 			l = paras[i].Lang
 		}
+		if strong(i) {
+			ls = i
+		}
+	}
+	lang := func(i int) corpus.Lang {
+		if i < 0 {
+			return ""
+		}
+		return paras[i].Lang
 	}
 	var out []int
-	var prev corpus.Lang // label of the nearest strong paragraph before i; "": none
+	var prev corpus.Lang // the same before i
+	prevStrong := make([]int, len(paras))
+	ls = -1
 	for i, p := range paras {
-		if all[i].provisional && !all[i].weak {
-			sc := all[i].sc
-			settled, seen := len(sc) > 0, false
-			for _, nb := range []corpus.Lang{prev, next[i]} {
-				if nb == "" || !slices.ContainsFunc(sc, func(s score) bool { return s.lang == nb }) {
-					continue // none, or ruled out
-				}
-				seen = true
-				settled = settled && nb == sc[0].lang
-			}
-			settled = settled && seen
-			if !settled {
-				out = append(out, i)
-			}
+		prevStrong[i] = ls
+		a, b := ls, nextStrong[i]
+		if x := all[i]; x.provisional && !(x.weakAnyway && byContext(paras, a, b, prevStrong, nextStrong)) &&
+			!agrees(x.sc, prev, next[i]) && !agrees(x.sc, lang(a), lang(b)) {
+			out = append(out, i)
+		}
+		if p.Lang.IsLanguage() {
+			prev = p.Lang
 		}
 		if strong(i) {
-			prev = p.Lang
+			ls = i
 		}
 	}
 	return out
+}
+
+// byContext reports whether smoothing labels a weak paragraph by its
+// context rather than by its own label (see smooth): a and b are the
+// nearest strong paragraphs before and after it (-1: none), prevStrong
+// and nextStrong those of every paragraph. So it does when a and b are in
+// one language or one of them is missing, and at the boundary of two
+// versions, where one of the two languages holds for more than a
+// paragraph: there its own label helps find where the version starts
+// (see versionStart), and the low mode's served as well as the high
+// one's. Between two languages in turn, paragraph by paragraph, or with
+// no strong paragraph at all, it keeps its own label.
+func byContext(paras []corpus.Paragraph, a, b int, prevStrong, nextStrong []int) bool {
+	switch {
+	case a < 0 && b < 0:
+		return false
+	case a < 0 || b < 0 || paras[a].Lang == paras[b].Lang:
+		return true
+	}
+	return sameLang(paras, a, prevStrong[a]) || sameLang(paras, b, nextStrong[b])
+}
+
+// agrees reports whether the best language of sc is the label of both
+// neighbours a and b, when there is one at least: "" is none, and one in
+// a language sc rules out (by its script) does not count.
+func agrees(sc scores, a, b corpus.Lang) bool {
+	agree, seen := len(sc) > 0, false
+	for _, nb := range []corpus.Lang{a, b} {
+		if nb == "" || !slices.ContainsFunc(sc, func(s score) bool { return s.lang == nb }) {
+			continue // none, or ruled out
+		}
+		seen = true
+		agree = agree && nb == sc[0].lang
+	}
+	return agree && seen
 }
 
 // Text in a language outside the candidates. Restricted to its
@@ -1028,20 +1089,29 @@ const (
 // context: Und, fewer letters than Options.Short, or a line of under
 // weakLine letters with a margin under weakGap, or under captionGap when
 // made mostly of capitalised words, or with any margin when made almost
-// only of them (namesShare). clean is the paragraph's text as
-// corpus.Prose returns it, n its letters.
-func (d *Detector) weak(l corpus.Lang, n int, clean string, sc scores) bool {
+// only of them (namesShare). anyway reports that the paragraph is weak
+// whatever its scores: by its letters or its capitals alone. clean is the
+// paragraph's text as corpus.Prose returns it, n its letters.
+func (d *Detector) weak(l corpus.Lang, n int, clean string, sc scores) (weak, anyway bool) {
 	if l == corpus.NoLang {
-		return false
+		return false, false
 	}
-	if l == corpus.Und || n < d.short {
-		return true
+	if n < d.short {
+		return true, true
+	}
+	capitals := 0.0
+	if n < weakLine {
+		if capitals = corpus.CapitalisedShare(clean); capitals >= namesShare {
+			return true, true
+		}
+	}
+	if l == corpus.Und {
+		return true, false
 	}
 	if n >= weakLine {
-		return false
+		return false, false
 	}
-	capitals := corpus.CapitalisedShare(clean)
-	return sc.gap() < weakGap || sc.gap() < captionGap && capitals >= captionShare || capitals >= namesShare
+	return sc.gap() < weakGap || sc.gap() < captionGap && capitals >= captionShare, false
 }
 
 // gap is the margin between the best and the second language.

@@ -188,7 +188,8 @@ func TestUnsettled(t *testing.T) {
 	tests := []struct {
 		name   string
 		labels []corpus.Lang // of the paragraphs; the provisional one is at 1 (at 2 of five)
-		weak   []int         // the paragraphs whose own label is weak
+		weak   []int         // the paragraphs whose own label is weak by its scores
+		anyway []int         // the paragraphs weak whatever their scores
 		want   []int
 	}{
 		{name: "neighbours agree", labels: []corpus.Lang{"en", "en", "en"}},
@@ -199,10 +200,15 @@ func TestUnsettled(t *testing.T) {
 		{name: "only other scripts around", labels: []corpus.Lang{"ru", "en", "ru"}, want: []int{1}},
 		{name: "alone", labels: []corpus.Lang{corpus.NoLang, "en", corpus.Und}, want: []int{1}},
 		{name: "paragraphs without a language skipped", labels: []corpus.Lang{"en", corpus.NoLang, "en", corpus.Und, "en"}},
-		{name: "weak: its context decides", labels: []corpus.Lang{"de", "en", "es"}, weak: []int{1}},
-		{name: "weak and alone", labels: []corpus.Lang{corpus.NoLang, "en", corpus.Und}, weak: []int{1}},
-		{name: "a weak neighbour does not count", labels: []corpus.Lang{"en", "es", "en", "es", "en"}, weak: []int{1, 3}},
-		{name: "the strong paragraph beyond a weak one disagrees", labels: []corpus.Lang{"es", "en", "en", "en", "en"}, weak: []int{1}, want: []int{2}},
+		{name: "weak anyway: its context decides", labels: []corpus.Lang{"de", "en", "de"}, anyway: []int{1}},
+		{name: "weak anyway, context on one side", labels: []corpus.Lang{corpus.NoLang, "en", "de"}, anyway: []int{1}},
+		{name: "weak anyway, between two versions", labels: []corpus.Lang{"de", "de", "en", "es", "es"}, anyway: []int{2}},
+		{name: "weak anyway, between languages in turn", labels: []corpus.Lang{"de", "es", "en", "de", "es"}, anyway: []int{2}, want: []int{2}},
+		{name: "weak anyway and alone", labels: []corpus.Lang{corpus.NoLang, "en", corpus.Und}, anyway: []int{1}, want: []int{1}},
+		{name: "weak by its margin: maybe a line left untranslated", labels: []corpus.Lang{"de", "en", "de"}, weak: []int{1}, want: []int{1}},
+		{name: "weak neighbours are not its context", labels: []corpus.Lang{"de", "en", "en", "en", "de"}, weak: []int{1, 3}, anyway: []int{2}},
+		{name: "strong neighbours agree past a weak one", labels: []corpus.Lang{"en", "de", "en", "en", "en"}, weak: []int{1}},
+		{name: "neither the labelled nor the strong neighbours agree", labels: []corpus.Lang{"de", "de", "en", "en", "en"}, weak: []int{1}, want: []int{2}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -219,6 +225,9 @@ func TestUnsettled(t *testing.T) {
 			all[mid] = detected{sc: latin, provisional: true}
 			for _, i := range tt.weak {
 				all[i].weak = true
+			}
+			for _, i := range tt.anyway {
+				all[i].weak, all[i].weakAnyway = true, true
 			}
 			var want []int
 			for range tt.want {
@@ -306,6 +315,57 @@ func TestExcerptLongLastWord(t *testing.T) {
 	}
 }
 
+// TestNothingLeftUnsettled: a paragraph scored again in the high mode
+// may become strong and change the context of another, which then needs
+// the high mode too (the English and German charter paragraph by
+// paragraph: "2. Sitz des Bundes ist Tromsø." after one round); no
+// provisional score is left that its context does not settle.
+func TestNothingLeftUnsettled(t *testing.T) {
+	var versions [2][]string
+	for k, l := range []string{"en", "de"} {
+		b, err := os.ReadFile("../testdata/charter/" + l + ".txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range strings.Split(string(b), "\n\n") {
+			if strings.TrimSpace(p) != "" {
+				versions[k] = append(versions[k], strings.Trim(p, "\n"))
+			}
+		}
+	}
+	var turn []string
+	for i := range max(len(versions[0]), len(versions[1])) {
+		for _, v := range versions {
+			if i < len(v) {
+				turn = append(turn, v[i])
+			}
+		}
+	}
+	text := strings.Join(turn, "\n\n") + "\n"
+	d := shared()
+
+	paras := corpus.SplitParagraphs(text, "turn.txt", corpus.SplitOptions{})
+	all := make([]detected, len(paras))
+	idx := make([]int, len(paras))
+	for i := range idx {
+		idx[i] = i
+	}
+	d.detectAll(context.Background(), paras, all, idx, false)
+	d.detectAll(context.Background(), paras, all, d.unsettled(paras, all), true)
+	if len(d.unsettled(paras, all)) == 0 {
+		t.Fatalf("one round of the high mode settles every paragraph: the test needs a document where it does not")
+	}
+
+	paras = corpus.SplitParagraphs(text, "turn.txt", corpus.SplitOptions{})
+	all, err := d.detectContext(context.Background(), paras)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := d.unsettled(paras, all); len(u) > 0 {
+		t.Errorf("%d paragraphs left unsettled, the first %q", len(u), paras[u[0]].Text)
+	}
+}
+
 // TestCanBeMixed: the high-accuracy mode is asked about doubtful
 // sentences only when they could give a second language a quarter of the
 // letters.
@@ -377,6 +437,18 @@ func TestHighModeOnlyWhereItDecides(t *testing.T) {
 		}
 		if got := paras[0].Label; got.Lang != "de" || got.Mixed {
 			t.Errorf("label %+v, want de, not mixed", got)
+		}
+	})
+	t.Run("a short English line in a German text", func(t *testing.T) {
+		d, err := New(Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		de := "Der Verein verfolgt ausschließlich und unmittelbar gemeinnützige Zwecke im Sinne des Abschnitts über steuerbegünstigte Zwecke der Abgabenordnung.\n\n"
+		paras := corpus.SplitParagraphs(de+"In the face of huge challenges\n\n"+de, "t.txt", corpus.SplitOptions{})
+		d.Label(paras)
+		if got := paras[1].Lang; got != "en" {
+			t.Errorf("the English line labelled %s, want en: the low mode finds it weak by its margin, the high one strong", got)
 		}
 	})
 	t.Run("a heading the low mode calls English", func(t *testing.T) {
