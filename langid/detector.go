@@ -807,9 +807,11 @@ func (d *Detector) detectAll(ctx context.Context, paras []corpus.Paragraph, all 
 // the high mode may find it strong, a line left untranslated.
 func (d *Detector) unsettled(paras []corpus.Paragraph, all []detected) []int {
 	strong := func(i int) bool { return paras[i].Lang.IsLanguage() && !all[i].weak }
-	// the label of the nearest labelled paragraph after i, "" none; the
-	// nearest strong paragraph after i, -1 none
-	next, nextStrong := make([]corpus.Lang, len(paras)), make([]int, len(paras))
+	// next: the label of the nearest labelled paragraph after i, "" none;
+	// nextStrong: the nearest strong paragraph after i, -1 none; runAfter:
+	// of a strong paragraph, how many strong ones in its language follow
+	// one another from it on (weak ones between them do not count)
+	next, nextStrong, runAfter := make([]corpus.Lang, len(paras)), make([]int, len(paras)), make([]int, len(paras))
 	var l corpus.Lang
 	ls := -1
 	for i := len(paras) - 1; i >= 0; i-- {
@@ -818,6 +820,10 @@ func (d *Detector) unsettled(paras []corpus.Paragraph, all []detected) []int {
 			l = paras[i].Lang
 		}
 		if strong(i) {
+			runAfter[i] = 1
+			if ls >= 0 && paras[ls].Lang == paras[i].Lang {
+				runAfter[i] += runAfter[ls]
+			}
 			ls = i
 		}
 	}
@@ -829,12 +835,11 @@ func (d *Detector) unsettled(paras []corpus.Paragraph, all []detected) []int {
 	}
 	var out []int
 	var prev corpus.Lang // the same before i
-	prevStrong := make([]int, len(paras))
+	runBefore := make([]int, len(paras))
 	ls = -1
 	for i, p := range paras {
-		prevStrong[i] = ls
 		a, b := ls, nextStrong[i]
-		if x := all[i]; x.provisional && !(x.weakAnyway && byContext(paras, a, b, prevStrong, nextStrong)) &&
+		if x := all[i]; x.provisional && !(x.weakAnyway && byContext(paras, a, b, runBefore, runAfter)) &&
 			!agrees(x.sc, prev, next[i]) && !agrees(x.sc, lang(a), lang(b)) {
 			out = append(out, i)
 		}
@@ -842,30 +847,43 @@ func (d *Detector) unsettled(paras []corpus.Paragraph, all []detected) []int {
 			prev = p.Lang
 		}
 		if strong(i) {
+			runBefore[i] = 1
+			if ls >= 0 && paras[ls].Lang == paras[i].Lang {
+				runBefore[i] += runBefore[ls]
+			}
 			ls = i
 		}
 	}
 	return out
 }
 
+// versionRun is the fewest strong paragraphs in one language, one after
+// another, that make a version on either side of a boundary (see
+// byContext): a line or two left untranslated are not one.
+const versionRun = 3
+
 // byContext reports whether smoothing labels a weak paragraph by its
-// context rather than by its own label (see smooth): a and b are the
-// nearest strong paragraphs before and after it (-1: none), prevStrong
-// and nextStrong those of every paragraph. So it does when a and b are in
-// one language or one of them is missing, and at the boundary of two
-// versions, where one of the two languages holds for more than a
-// paragraph: there its own label helps find where the version starts
-// (see versionStart), and the low mode's served as well as the high
-// one's. Between two languages in turn, paragraph by paragraph, or with
-// no strong paragraph at all, it keeps its own label.
-func byContext(paras []corpus.Paragraph, a, b int, prevStrong, nextStrong []int) bool {
+// context rather than by its own label (see smooth), or at a boundary of
+// two versions: a and b are the nearest strong paragraphs before and
+// after it (-1: none), runBefore and runAfter the strong paragraphs in
+// their language that end at a and start at b (see unsettled). It does
+// when a and b are in one language or one of them is missing. At a
+// boundary, where each language holds for versionRun strong paragraphs
+// or more, its own label helps find where the version starts (see
+// versionStart), and the low mode's served as well as the high one's
+// (see README, "Language identification"). Next to a line or two of
+// another language (left untranslated: "This page is only available in
+// English." before "Thank you"), between two languages in turn, or with no
+// strong paragraph at all, its own label decides, and the high mode's is
+// the better.
+func byContext(paras []corpus.Paragraph, a, b int, runBefore, runAfter []int) bool {
 	switch {
 	case a < 0 && b < 0:
 		return false
 	case a < 0 || b < 0 || paras[a].Lang == paras[b].Lang:
 		return true
 	}
-	return sameLang(paras, a, prevStrong[a]) || sameLang(paras, b, nextStrong[b])
+	return runBefore[a] >= versionRun && runAfter[b] >= versionRun
 }
 
 // agrees reports whether the best language of sc is the label of both

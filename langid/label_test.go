@@ -187,7 +187,7 @@ func TestUnsettled(t *testing.T) {
 	latin := scores{{"en", 0.8}, {"es", 0.15}, {"de", 0.05}} // best en; ru ruled out by the script
 	tests := []struct {
 		name   string
-		labels []corpus.Lang // of the paragraphs; the provisional one is at 1 (at 2 of five)
+		labels []corpus.Lang // of the paragraphs; the provisional one is in the middle
 		weak   []int         // the paragraphs whose own label is weak by its scores
 		anyway []int         // the paragraphs weak whatever their scores
 		want   []int
@@ -202,7 +202,8 @@ func TestUnsettled(t *testing.T) {
 		{name: "paragraphs without a language skipped", labels: []corpus.Lang{"en", corpus.NoLang, "en", corpus.Und, "en"}},
 		{name: "weak anyway: its context decides", labels: []corpus.Lang{"de", "en", "de"}, anyway: []int{1}},
 		{name: "weak anyway, context on one side", labels: []corpus.Lang{corpus.NoLang, "en", "de"}, anyway: []int{1}},
-		{name: "weak anyway, between two versions", labels: []corpus.Lang{"de", "de", "en", "es", "es"}, anyway: []int{2}},
+		{name: "weak anyway, between two versions", labels: []corpus.Lang{"de", "de", "de", "en", "es", "es", "es"}, anyway: []int{3}},
+		{name: "weak anyway, after a line of another language", labels: []corpus.Lang{"de", "de", "en", "en", "de", "de", "de"}, anyway: []int{3}, want: []int{3}},
 		{name: "weak anyway, between languages in turn", labels: []corpus.Lang{"de", "es", "en", "de", "es"}, anyway: []int{2}, want: []int{2}},
 		{name: "weak anyway and alone", labels: []corpus.Lang{corpus.NoLang, "en", corpus.Und}, anyway: []int{1}, want: []int{1}},
 		{name: "weak by its margin: maybe a line left untranslated", labels: []corpus.Lang{"de", "en", "de"}, weak: []int{1}, want: []int{1}},
@@ -218,10 +219,7 @@ func TestUnsettled(t *testing.T) {
 				paras[i].Lang = l
 				all[i].sc = scores{{l, 1}}
 			}
-			mid := 1
-			if len(paras) == 5 {
-				mid = 2
-			}
+			mid := len(paras) / 2
 			all[mid] = detected{sc: latin, provisional: true}
 			for _, i := range tt.weak {
 				all[i].weak = true
@@ -400,70 +398,48 @@ func TestCanBeMixed(t *testing.T) {
 // context in the low mode is still scored in the high one, which gets it
 // right.
 func TestHighModeOnlyWhereItDecides(t *testing.T) {
-	read := func(path string) []corpus.Paragraph {
-		t.Helper()
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := corpus.ReadBytes(data, path, corpus.ReadOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return doc.Paragraphs
-	}
-	for _, path := range []string{"../testdata/kazakhstan-2022/combined.txt", "../testdata/charter/en.txt", "../testdata/udhr-nltk/de.txt"} {
-		t.Run(path, func(t *testing.T) {
+	for _, name := range []string{"kazakhstan-2022/combined.txt", "charter/en.txt", "udhr-nltk/de.txt"} {
+		t.Run(name, func(t *testing.T) {
 			d, err := New(Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			d.Label(read(path))
+			d.Label(readTestdata(t, name))
 			if n := d.highScored.Load(); n != 0 {
 				t.Errorf("%d texts scored in the high-accuracy mode, want none", n)
 			}
 		})
 	}
-	t.Run("a short English sentence in a long German paragraph", func(t *testing.T) {
-		d, err := New(Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		de := "Der Verein verfolgt ausschließlich und unmittelbar gemeinnützige Zwecke im Sinne des Abschnitts über steuerbegünstigte Zwecke der Abgabenordnung. "
-		paras := corpus.SplitParagraphs(de+"All the rights belong to all the people of the world. "+de+de, "t.txt", corpus.SplitOptions{})
-		d.Label(paras)
-		if n := d.highScored.Load(); n != 0 {
-			t.Errorf("%d texts scored in the high-accuracy mode; the English sentence is too short to make the paragraph mixed", n)
-		}
-		if got := paras[0].Label; got.Lang != "de" || got.Mixed {
-			t.Errorf("label %+v, want de, not mixed", got)
-		}
-	})
-	t.Run("a short English line in a German text", func(t *testing.T) {
-		d, err := New(Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		de := "Der Verein verfolgt ausschließlich und unmittelbar gemeinnützige Zwecke im Sinne des Abschnitts über steuerbegünstigte Zwecke der Abgabenordnung.\n\n"
-		paras := corpus.SplitParagraphs(de+"In the face of huge challenges\n\n"+de, "t.txt", corpus.SplitOptions{})
-		d.Label(paras)
-		if got := paras[1].Lang; got != "en" {
-			t.Errorf("the English line labelled %s, want en: the low mode finds it weak by its margin, the high one strong", got)
-		}
-	})
-	t.Run("a heading the low mode calls English", func(t *testing.T) {
-		d, err := New(Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		es := "La aplicación se construye, se distribuye y se ejecuta en etapas separadas, y cada una tiene su propio propósito dentro del proceso de despliegue.\n\n"
-		paras := corpus.SplitParagraphs(es+"## V. Construir, distribuir, ejecutar\n\n"+es, "t.md", corpus.SplitOptions{})
-		d.Label(paras)
-		if d.highScored.Load() == 0 {
-			t.Errorf("no text scored in the high-accuracy mode; the heading's low-mode label stands against both neighbours")
-		}
-		if got := paras[1].Lang; got != "es" {
-			t.Errorf("heading labelled %s, want es", got)
-		}
-	})
+	de := "Der Verein verfolgt ausschließlich und unmittelbar gemeinnützige Zwecke im Sinne des Abschnitts über steuerbegünstigte Zwecke der Abgabenordnung."
+	es := "La aplicación se construye, se distribuye y se ejecuta en etapas separadas, y cada una tiene su propio propósito dentro del proceso de despliegue."
+	tests := []struct {
+		name, file, text string
+		at               int         // the paragraph checked
+		want             corpus.Lang // its label, not mixed
+		high             bool        // some text is scored in the high mode; false: none
+		reason           string
+	}{
+		{name: "a short English sentence in a long German paragraph", file: "t.txt", text: de + " All the rights belong to all the people of the world. " + de + " " + de,
+			want: "de", reason: "the English sentence is too short to make the paragraph mixed"},
+		{name: "a short English line in a German text", file: "t.txt", text: de + "\n\nIn the face of huge challenges\n\n" + de, at: 1,
+			want: "en", high: true, reason: "the low mode finds the line weak by its margin, the high one strong: left untranslated"},
+		{name: "a heading the low mode calls English", file: "t.md", text: es + "\n\n## V. Construir, distribuir, ejecutar\n\n" + es, at: 1,
+			want: "es", high: true, reason: "the heading's low-mode label stands against both neighbours"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := New(Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			paras := corpus.SplitParagraphs(tt.text, tt.file, corpus.SplitOptions{})
+			d.Label(paras)
+			if got := paras[tt.at].Label; got.Lang != tt.want || got.Mixed {
+				t.Errorf("paragraph %d labelled %+v, want %s, not mixed: %s", tt.at, got, tt.want, tt.reason)
+			}
+			if n := d.highScored.Load(); (n > 0) != tt.high {
+				t.Errorf("%d texts scored in the high-accuracy mode, want some: %v (%s)", n, tt.high, tt.reason)
+			}
+		})
+	}
 }

@@ -4,7 +4,8 @@ versions of the test corpus, whose every paragraph's language is known:
 
   joined   the versions of a document one after another, in every order
   planted  one version with five short lines of another planted in it,
-           twelve documents per pair of versions (random, seed 7)
+           twelve documents per pair of versions (random, seed 7), and
+           with three pairs of them, one after the other, in six more
   turn     two versions paragraph by paragraph
 
 It prints, per binary, how many paragraphs are labelled otherwise than
@@ -89,6 +90,12 @@ def make(out):
                 for off, (at, p) in enumerate(zip(sorted(rng.sample(range(3, len(ps[a]) - 2), len(picks))), picks)):
                     parts.insert(at + off, (p, b))
                 write(f"planted-{name}-{a}-with-{b}-{k}", ext, parts)
+            for k in range(6):
+                parts = [(p, a) for p in ps[a]]
+                for off, at in enumerate(sorted(rng.sample(range(3, len(ps[a]) - 2), 3))):
+                    for p in rng.sample(lines, 2):
+                        parts.insert(at + 2 * off, (p, b))
+                write(f"planted-{name}-{a}-with-{b}-pairs-{k}", ext, parts)
     return docs
 
 
