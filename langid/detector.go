@@ -73,7 +73,8 @@ type Detector struct {
 	// candidates (keyed by its range table) for low and high: see load.
 	lowLoaded, highLoaded map[*unicode.RangeTable]*sync.Once
 	// highScored counts the texts scored in the high-accuracy mode, whose
-	// models most documents never load (see Label)
+	// models a document loads only where a short line's own label
+	// decides (see Label)
 	highScored atomic.Int64
 }
 
@@ -592,8 +593,10 @@ func (d *Detector) mixed(text string, label *corpus.Label, high bool) {
 		}
 	}
 	// doubtful: the sentences the low mode gives another language than
-	// the label's, which may be wrong about them (see canBeMixed)
+	// the label's, which may be wrong about them (see canBeMixed), and
+	// their letters
 	var doubtful []string
+	var doubtLetters []int
 	doubt := 0
 	for _, sp := range spans {
 		s := text[sp.Start:sp.End]
@@ -604,16 +607,16 @@ func (d *Detector) mixed(text string, label *corpus.Label, high bool) {
 		}
 		sc, prov := d.scores(s, high)
 		if prov && (len(sc) == 0 || sc[0].lang != label.Lang) {
-			doubtful = append(doubtful, s)
+			doubtful, doubtLetters = append(doubtful, s), append(doubtLetters, n)
 			doubt += n
 			continue
 		}
 		count(sc, n)
 	}
 	if len(doubtful) > 0 && canBeMixed(share, total, doubt) {
-		for _, s := range doubtful {
+		for k, s := range doubtful {
 			sc, _ := d.scores(s, true)
-			count(sc, corpus.Letters(s))
+			count(sc, doubtLetters[k])
 		}
 	}
 	var found []corpus.Lang
@@ -712,15 +715,16 @@ func (d *Detector) plainlyOne(text string, spans []corpus.Span, l corpus.Lang) b
 // Every paragraph is first scored in lingua's low-accuracy mode, which
 // loads an eighth of the models; it is final for paragraphs of
 // fullLetters letters or more, where both modes agree. A shorter one keeps
-// it when it is weak (its context decides) or its best language is the
-// label of the nearest strong paragraph on each side (on the one side at
-// either end of the document); the others are scored again in the
-// high-accuracy mode (see unsettled), as are the short sentences that
-// could make a paragraph mixed (see mixed). A document without such
-// lines loads no high-accuracy model. Without Options.LowAccuracy, the labels are those
-// of the high mode on every paragraph of the corpus and of the golden
-// tests but one line, which the high mode got wrong; the confidences of
-// short paragraphs are the low mode's.
+// it when its context settles it: its best language is its neighbours'
+// label, or it is weak whatever lingua says and smoothing labels it by
+// its context; the others are scored again in the high-accuracy mode, in
+// rounds until every one is settled (see unsettled and detectContext),
+// as are the short sentences that could make a paragraph mixed (see
+// mixed). A document without such lines loads no high-accuracy model.
+// Without Options.LowAccuracy, the labels are those of the high mode on
+// every paragraph of the corpus and of the golden tests but one line,
+// which the high mode got wrong; the confidences of short paragraphs are
+// the low mode's.
 func (d *Detector) Label(paras []corpus.Paragraph) {
 	d.LabelContext(context.Background(), paras)
 }
@@ -802,29 +806,31 @@ func (d *Detector) detectAll(ctx context.Context, paras []corpus.Paragraph, all 
 // (labelled, not weak) on each side, one at least being there. A
 // neighbour in a language the paragraph's script rules out (a Russian
 // paragraph next to an English heading, at the boundary of two versions)
-// does not count. The labels are those of the low-accuracy pass. A line
+// does not count. The labels and scores are those detected so far. A line
 // weak by its margin only is not settled by a context it disagrees with:
 // the high mode may find it strong, a line left untranslated.
 func (d *Detector) unsettled(paras []corpus.Paragraph, all []detected) []int {
-	strong := func(i int) bool { return paras[i].Lang.IsLanguage() && !all[i].weak }
-	// next: the label of the nearest labelled paragraph after i, "" none;
-	// nextStrong: the nearest strong paragraph after i, -1 none; runAfter:
-	// of a strong paragraph, how many strong ones in its language follow
-	// one another from it on (weak ones between them do not count)
-	next, nextStrong, runAfter := make([]corpus.Lang, len(paras)), make([]int, len(paras)), make([]int, len(paras))
+	prevStrong, nextStrong := strongAround(paras, all)
+	// runBefore and runAfter: of a strong paragraph, how many strong ones
+	// in its language follow one another up to it and from it on (weak
+	// ones between them do not count)
+	runBefore, runAfter := make([]int, len(paras)), make([]int, len(paras))
+	run := func(runs []int, i, nb int) {
+		runs[i] = 1
+		if nb >= 0 && paras[nb].Lang == paras[i].Lang {
+			runs[i] += runs[nb]
+		}
+	}
+	// next: the label of the nearest labelled paragraph after i, "" none
+	next := make([]corpus.Lang, len(paras))
 	var l corpus.Lang
-	ls := -1
 	for i := len(paras) - 1; i >= 0; i-- {
-		next[i], nextStrong[i] = l, ls
+		next[i] = l
 		if paras[i].Lang.IsLanguage() {
 			l = paras[i].Lang
 		}
-		if strong(i) {
-			runAfter[i] = 1
-			if ls >= 0 && paras[ls].Lang == paras[i].Lang {
-				runAfter[i] += runAfter[ls]
-			}
-			ls = i
+		if isStrong(paras, all, i) {
+			run(runAfter, i, nextStrong[i])
 		}
 	}
 	lang := func(i int) corpus.Lang {
@@ -834,11 +840,9 @@ func (d *Detector) unsettled(paras []corpus.Paragraph, all []detected) []int {
 		return paras[i].Lang
 	}
 	var out []int
-	var prev corpus.Lang // the same before i
-	runBefore := make([]int, len(paras))
-	ls = -1
+	var prev corpus.Lang // the label of the nearest labelled paragraph before i
 	for i, p := range paras {
-		a, b := ls, nextStrong[i]
+		a, b := prevStrong[i], nextStrong[i]
 		if x := all[i]; x.provisional && !(x.weakAnyway && byContext(paras, a, b, runBefore, runAfter)) &&
 			!agrees(x.sc, prev, next[i]) && !agrees(x.sc, lang(a), lang(b)) {
 			out = append(out, i)
@@ -846,15 +850,38 @@ func (d *Detector) unsettled(paras []corpus.Paragraph, all []detected) []int {
 		if p.Lang.IsLanguage() {
 			prev = p.Lang
 		}
-		if strong(i) {
-			runBefore[i] = 1
-			if ls >= 0 && paras[ls].Lang == paras[i].Lang {
-				runBefore[i] += runBefore[ls]
-			}
-			ls = i
+		if isStrong(paras, all, i) {
+			run(runBefore, i, a)
 		}
 	}
 	return out
+}
+
+// isStrong reports whether paragraph i's own label stands: labelled with
+// a language and not weak.
+func isStrong(paras []corpus.Paragraph, all []detected, i int) bool {
+	return paras[i].Lang.IsLanguage() && !all[i].weak
+}
+
+// strongAround returns the nearest strong paragraph (see isStrong) before
+// and after each paragraph, -1 where there is none.
+func strongAround(paras []corpus.Paragraph, all []detected) (prev, next []int) {
+	prev, next = make([]int, len(paras)), make([]int, len(paras))
+	last := -1
+	for i := range paras {
+		prev[i] = last
+		if isStrong(paras, all, i) {
+			last = i
+		}
+	}
+	last = -1
+	for i := len(paras) - 1; i >= 0; i-- {
+		next[i] = last
+		if isStrong(paras, all, i) {
+			last = i
+		}
+	}
+	return prev, next
 }
 
 // versionRun is the fewest strong paragraphs in one language, one after
@@ -1144,25 +1171,8 @@ func (s scores) gap() float64 {
 }
 
 func (d *Detector) smooth(paras []corpus.Paragraph, all []detected) {
-	strong := func(i int) bool { return paras[i].Lang.IsLanguage() && !all[i].weak }
-	// nearest strong paragraph before each index, from the labels as
-	// detected (smoothing does not feed on itself)
-	prev := make([]int, len(paras))
-	last := -1
-	for i := range paras {
-		prev[i] = last
-		if strong(i) {
-			last = i
-		}
-	}
-	next := make([]int, len(paras))
-	last = -1
-	for i := len(paras) - 1; i >= 0; i-- {
-		next[i] = last
-		if strong(i) {
-			last = i
-		}
-	}
+	// from the labels as detected (smoothing does not feed on itself)
+	prev, next := strongAround(paras, all)
 	// starts[b]: where the version whose first strong paragraph is b
 	// starts, when the strong paragraph before b is in another language
 	// (see versionStart); worked out once per boundary
