@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/paralign/paralign/corpus"
 )
@@ -25,44 +26,90 @@ var commonWords = map[corpus.Lang]string{
 	"nl": "de en van het een in is dat op te zijn voor met die niet aan er om ook als bij of door naar dan maar wordt worden uit tot heeft deze hij zij ze nog over geen elk ieder",
 }
 
-// lowerWords are the words of a text (runs of letters), lower-cased,
-// split once for every language its coverage is asked for.
-type lowerWords []string
-
-func lowerWordsOf(text string) lowerWords {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
+// textWords are the words of a text (runs of letters, lower-cased as
+// strings.ToLower does), found in one pass for every language asked
+// about: where each starts in the text, and the languages whose common
+// words hold it, one bit each (see listBit).
+type textWords struct {
+	start []int
+	lists []uint32
 }
 
-// coverage returns the share of the words, in words, that are among the
-// common words of language l, and whether l has a list.
-func (words lowerWords) coverage(l corpus.Lang) (float64, bool) {
-	if _, ok := commonWords[l]; !ok {
-		return 0, false
+func textWordsOf(text string) textWords {
+	var w textWords
+	var buf []byte // the word being read, lower-cased
+	at := -1       // where it starts, -1 outside a word
+	end := func() {
+		if at >= 0 {
+			w.start = append(w.start, at)
+			w.lists = append(w.lists, listsOf[string(buf)])
+		}
+		buf, at = buf[:0], -1
 	}
-	if len(words) == 0 {
-		return 0, true
+	for i, r := range text {
+		if r = unicode.ToLower(r); !unicode.IsLetter(r) {
+			end()
+			continue
+		}
+		if at < 0 {
+			at = i
+		}
+		buf = utf8.AppendRune(buf, r)
 	}
-	set := commonSets[l]
+	end()
+	return w
+}
+
+// between returns the words that start in text[from:to].
+func (w textWords) between(from, to int) textWords {
+	i, _ := slices.BinarySearch(w.start, from)
+	j, _ := slices.BinarySearch(w.start, to)
+	return textWords{start: w.start[i:j], lists: w.lists[i:j]}
+}
+
+// count returns how many of the words are common words of language l,
+// and whether l has a list.
+func (w textWords) count(l corpus.Lang) (int, bool) {
+	bit, ok := listBit(l)
 	n := 0
-	for _, w := range words {
-		if set[w] {
+	for _, m := range w.lists {
+		if m&bit != 0 {
 			n++
 		}
 	}
-	return float64(n) / float64(len(words)), true
+	return n, ok
 }
 
-// commonSets are commonWords as sets, built once (read-only after).
-var commonSets = func() map[corpus.Lang]map[string]bool {
-	m := map[corpus.Lang]map[string]bool{}
-	for l, list := range commonWords {
-		m[l] = map[string]bool{}
-		for _, w := range strings.Fields(list) {
-			m[l][w] = true
+// coverage returns the share of the words that are common words of
+// language l, and whether l has a list.
+func (w textWords) coverage(l corpus.Lang) (float64, bool) {
+	n, ok := w.count(l)
+	if len(w.lists) == 0 {
+		return 0, ok
+	}
+	return float64(n) / float64(len(w.lists)), ok
+}
+
+// listsOf maps each common word to the languages whose list holds it,
+// bit k for sortedListLangs[k]; built once, read-only after.
+var listsOf = func() map[string]uint32 {
+	m := map[string]uint32{}
+	for k, l := range sortedListLangs {
+		for _, w := range strings.Fields(commonWords[l]) {
+			m[w] |= 1 << k
 		}
 	}
 	return m
 }()
+
+// listBit returns language l's bit in listsOf, and whether l has a list.
+func listBit(l corpus.Lang) (uint32, bool) {
+	k := slices.Index(sortedListLangs, l)
+	if k < 0 {
+		return 0, false
+	}
+	return 1 << k, true
+}
 
 // Where common words say text may be in a language outside the
 // candidates (see looksForeign).
@@ -87,7 +134,7 @@ const (
 // language's. It costs a pass over the words, against a probe of lingua
 // among every language (2.8 ms a call, 78 MB of models).
 func looksForeign(text string, l corpus.Lang) bool {
-	words := lowerWordsOf(text)
+	words := textWordsOf(text)
 	own, ok := words.coverage(l)
 	if !ok || own < minCoverage {
 		return true
@@ -107,7 +154,7 @@ func looksForeign(text string, l corpus.Lang) bool {
 // cover at least shortForeignCov of text's words and more than twice as
 // many as those of label, or Und.
 func likelyOther(text string, label corpus.Lang, candidates []corpus.Lang) corpus.Lang {
-	words := lowerWordsOf(text)
+	words := textWordsOf(text)
 	own, _ := words.coverage(label)
 	best, bestCov := corpus.Und, 0.0
 	for _, l := range sortedListLangs {
@@ -135,19 +182,22 @@ var sortedListLangs = func() []corpus.Lang {
 // minCoverage of text's words and more of them than any other
 // candidate's, or Und: when there is none, or a candidate has no list.
 func plainLang(text string, candidates []corpus.Lang) corpus.Lang {
-	for _, c := range candidates {
-		if _, ok := commonSets[c]; !ok {
+	return textWordsOf(text).plain(candidates, candidates)
+}
+
+// plain returns the candidate whose common words are at least
+// minCoverage of the words and more of them than those of any other
+// language of rivals, candidates or not, or Und: when there is none, or
+// a candidate or a rival has no list.
+func (w textWords) plain(candidates, rivals []corpus.Lang) corpus.Lang {
+	for _, c := range slices.Concat(candidates, rivals) {
+		if _, ok := listBit(c); !ok {
 			return corpus.Und
 		}
 	}
-	words := lowerWordsOf(text)
-	counts := make([]int, len(candidates))
-	for _, w := range words {
-		for k, c := range candidates {
-			if commonSets[c][w] {
-				counts[k]++
-			}
-		}
+	counts := make([]int, len(rivals))
+	for k, c := range rivals {
+		counts[k], _ = w.count(c)
 	}
 	best, second := -1, 0
 	for k, n := range counts {
@@ -161,8 +211,9 @@ func plainLang(text string, candidates []corpus.Lang) corpus.Lang {
 			second = n
 		}
 	}
-	if best < 0 || counts[best] == second || float64(counts[best]) < minCoverage*float64(len(words)) {
+	if best < 0 || counts[best] == second || float64(counts[best]) < minCoverage*float64(len(w.lists)) ||
+		!slices.Contains(candidates, rivals[best]) {
 		return corpus.Und
 	}
-	return candidates[best]
+	return rivals[best]
 }

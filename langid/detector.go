@@ -202,6 +202,16 @@ func (d *Detector) detect(text string, high bool) detected {
 		// not words: a run of one letter, a dump without spaces
 		return detected{label: corpus.Label{Lang: corpus.Und}}
 	}
+	if l, ok := d.plainlyIn(clean); ok {
+		sc := scores{{lang: l, conf: 1}}
+		for _, c := range d.langs {
+			if c != l {
+				sc = append(sc, score{lang: c})
+			}
+		}
+		weak, anyway := d.weak(l, n, clean, sc)
+		return detected{label: corpus.Label{Lang: l, Conf: 1, Langs: []corpus.Lang{l}}, sc: sc, weak: weak, weakAnyway: anyway, letters: n}
+	}
 	sc, prov := d.judge(clean, high)
 	label := d.decide(sc)
 	label.Langs = []corpus.Lang{label.Lang}
@@ -211,6 +221,72 @@ func (d *Detector) detect(text string, high bool) detected {
 	d.mixed(clean, &label, high)
 	weak, anyway := d.weak(label.Lang, n, clean, sc)
 	return detected{label: label, sc: sc, weak: weak, weakAnyway: anyway, letters: n, provisional: prov}
+}
+
+// plainlyIn returns the candidate that text is plainly written in, when
+// lingua would judge it in the low-accuracy mode (fullLetters letters or
+// more; see plainly). lingua gives such text that language with
+// confidence 1.00 to two decimals and finds no sentence of it in another
+// one (TestPlainlyInAsLingua), so it need not be asked: on long paragraphs
+// of prose, most of a document, this costs a tenth of lingua's time on an
+// excerpt.
+func (d *Detector) plainlyIn(text string) (corpus.Lang, bool) {
+	if d.low == nil || linguaLetters(text) < fullLetters {
+		return "", false
+	}
+	return d.plainly(text)
+}
+
+// plainly returns the candidate l that text's common words say it is
+// written in, sentence by sentence: its words are words (no token mixes
+// letters and digits, as a list of hashes does), l's common words are
+// more of them than those of any language with a list (see plain), more
+// than half of its letters are in l's script, and every sentence is
+// plainly l (see plainlyOne). Text of a candidate without a list of
+// common words, lists of names, tables and paragraphs with a sentence of
+// another language are not plainly in any.
+func (d *Detector) plainly(text string) (corpus.Lang, bool) {
+	if !wordsOnly(text) {
+		return "", false
+	}
+	words := textWordsOf(text)
+	l := words.plain(d.langs, sortedListLangs)
+	if l == corpus.Und {
+		return "", false
+	}
+	fit, all := 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			all++
+			if writes(l, r) {
+				fit++
+			}
+		}
+	}
+	if 2*fit <= all {
+		return "", false
+	}
+	return l, d.plainlyOne(text, words, corpus.SplitSentences(text, l), l)
+}
+
+// wordsOnly reports whether no token of text (a run without white space)
+// holds both letters and digits.
+func wordsOnly(text string) bool {
+	letter, digit := false, false
+	for _, r := range text {
+		switch {
+		case unicode.IsSpace(r):
+			letter, digit = false, false
+		case unicode.IsLetter(r):
+			letter = true
+		case unicode.IsDigit(r):
+			digit = true
+		}
+		if letter && digit {
+			return false
+		}
+	}
+	return true
 }
 
 // judge returns the scores of text (see scores), judged on an excerpt of
@@ -426,8 +502,8 @@ const fullLetters = 120
 // lower-cased form (see fullLetters).
 func linguaLetters(text string) int {
 	n := 0
-	for _, r := range strings.ToLower(text) {
-		if unicode.IsLetter(r) {
+	for _, r := range text {
+		if unicode.IsLetter(unicode.ToLower(r)) { // strings.ToLower, rune by rune
 			n++
 		}
 	}
@@ -582,7 +658,7 @@ func (d *Detector) mixed(text string, label *corpus.Label, high bool) {
 	if len(spans) < 2 {
 		return
 	}
-	if d.plainlyOne(text, spans, label.Lang) {
+	if d.plainlyOne(text, textWordsOf(text), spans, label.Lang) {
 		return
 	}
 	share := map[corpus.Lang]int{}
@@ -671,11 +747,12 @@ const ownCoverage = 2 * minCoverage
 
 // plainlyOne reports whether every sentence of text (spans) that could
 // count towards a mixed label is plainly in language l by its common
-// words: at least ownCoverage of its words are l's and fewer are any
-// other candidate's. Each candidate must have a list. Such a paragraph
-// is not mixed, and lingua need not be asked about its sentences (23%
-// more calls, mostly short texts, before this).
-func (d *Detector) plainlyOne(text string, spans []corpus.Span, l corpus.Lang) bool {
+// words (words are text's, see textWordsOf): at least ownCoverage of its
+// words are l's and fewer are any other candidate's. Each candidate must
+// have a list. Such a paragraph is not mixed, and lingua need not be
+// asked about its sentences (23% more calls, mostly short texts, before
+// this).
+func (d *Detector) plainlyOne(text string, words textWords, spans []corpus.Span, l corpus.Lang) bool {
 	for _, c := range d.langs {
 		if _, ok := commonWords[c]; !ok {
 			return false
@@ -686,7 +763,7 @@ func (d *Detector) plainlyOne(text string, spans []corpus.Span, l corpus.Lang) b
 		if corpus.Letters(s) < mixedLetters {
 			continue
 		}
-		words := lowerWordsOf(s)
+		words := words.between(sp.Start, sp.End)
 		own, _ := words.coverage(l)
 		if own < ownCoverage {
 			return false

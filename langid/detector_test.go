@@ -231,3 +231,70 @@ func BenchmarkLabel(b *testing.B) {
 func slicesClone(p []corpus.Paragraph) []corpus.Paragraph {
 	return append([]corpus.Paragraph(nil), p...)
 }
+
+// TestPlainlyInAsLingua: a paragraph plainly in a language by its common
+// words (see plainlyIn) is one lingua gives that language with confidence
+// 1.00, so that not asking lingua changes no output; and enough of them
+// are plain for the shortcut to pay.
+func TestPlainlyInAsLingua(t *testing.T) {
+	d := shared()
+	plain := 0
+	for _, name := range []string{"kazakhstan-2022/combined.txt", "charter/combined.txt", "blog-mixed-en-de/doc.txt",
+		"udhr-nltk/en.txt", "udhr-nltk/es.txt", "udhr-nltk/de.txt", "udhr-nltk/ru.txt"} {
+		paras := readTestdata(t, name)
+		for _, p := range paras {
+			clean := corpus.Prose(sample(unmarked(p.Text)))
+			l, ok := d.plainlyIn(clean)
+			if !ok {
+				continue
+			}
+			plain++
+			sc, _ := d.scores(clean, false)
+			if sc[0].lang != l || round2(sc[0].conf) != 1 {
+				t.Errorf("%s line %d %q: plainly %v, lingua %v %.4f", name, p.Start, firstChars(p.Text), l, sc[0].lang, sc[0].conf)
+			}
+		}
+	}
+	if plain < 200 {
+		t.Errorf("%d paragraphs plainly in a language, want 200 or more", plain)
+	}
+}
+
+func TestPlainly(t *testing.T) {
+	en := "Everyone has the right to freedom of thought, conscience and religion; this right includes freedom to change his religion or belief. "
+	tests := []struct {
+		name  string
+		langs []corpus.Lang
+		text  string
+		want  corpus.Lang // "" not plainly in any
+		why   string
+	}{
+		{"English prose", nil, en + en, "en", ""},
+		{"short", nil, en, "", "109 letters: lingua judges it in the high-accuracy mode, with other confidences"},
+		{"a sentence of another candidate", nil, en + "Jeder hat das Recht auf Gedanken-, Gewissens- und Religionsfreiheit; dieses Recht schließt die Freiheit ein. " + en, "", ""},
+		{"French among en ru es de", nil, "Chacun peut se prévaloir de tous les droits et de toutes les libertés proclamés dans la présente Déclaration, sans distinction aucune, notamment de race, de couleur, de sexe, de langue, de religion, d'opinion politique ou de toute autre opinion.", "", ""},
+		{"French among en fr", []corpus.Lang{"en", "fr"}, "Chacun peut se prévaloir de tous les droits et de toutes les libertés proclamés dans la présente Déclaration, sans distinction aucune, notamment de race, de couleur, de sexe, de langue, de religion, d'opinion politique ou de toute autre opinion.", "fr", ""},
+		{"hashes", nil, "- es: " + strings.Repeat("7a34e8de0f8 ", 30), "", "letters between digits make Spanish common words"},
+		{"common words of one script, letters of another", nil, strings.Repeat("The Конституционного of Российской and Федерации to the Всеобщей. ", 3), "", "lingua then says ru (see byScript)"},
+		{"a candidate without a list", []corpus.Lang{"en", "sv"}, en + en, "", ""},
+		{"mostly another script", nil, en + "Все люди рождаются свободными и равными в своем достоинстве и правах. Они наделены разумом и совестью и должны поступать в отношении друг друга в духе братства, и это право.", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := shared()
+			if tt.langs != nil {
+				var err error
+				if d, err = New(Options{Langs: tt.langs}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			l, ok := d.plainlyIn(corpus.Prose(tt.text))
+			if !ok {
+				l = ""
+			}
+			if l != tt.want {
+				t.Errorf("plainlyIn = %q, %v; want %q %s", l, ok, tt.want, tt.why)
+			}
+		})
+	}
+}

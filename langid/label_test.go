@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/paralign/paralign/corpus"
 )
@@ -296,6 +297,43 @@ func TestPlainLang(t *testing.T) {
 	}
 	if got := plainLang(tests[0].text, []corpus.Lang{"en", "ja"}); got != corpus.Und {
 		t.Errorf("plainLang with a candidate without a list = %v, want und", got)
+	}
+}
+
+// TestTextWords: the words are those of the lower-cased text split at
+// everything but letters, each marked with the lists that hold it.
+func TestTextWords(t *testing.T) {
+	for _, text := range []string{
+		"All human beings are born FREE and equal; THE end.",
+		"Die Straße ÜBER den Fluß, İstanbul und DER Rhein",
+		"Все люди рождаются СВОБОДНЫМИ и равными в своем достоинстве",
+		"7a34e8de0f8 don't-stop (la) E.U. 3,5 %",
+		"",
+		"\xff\xfe broken",
+	} {
+		want := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
+		got := textWordsOf(text)
+		if len(got.start) != len(want) || len(got.lists) != len(want) {
+			t.Errorf("%q: %d words, want %d %q", text, len(got.start), len(want), want)
+			continue
+		}
+		for i, w := range want {
+			if !strings.HasPrefix(strings.ToLower(text[got.start[i]:]), w) {
+				t.Errorf("%q: word %d starts at %q, want %q", text, i, text[got.start[i]:], w)
+			}
+			for _, l := range sortedListLangs {
+				bit, _ := listBit(l)
+				in := slices.Contains(strings.Fields(commonWords[l]), w)
+				if in != (got.lists[i]&bit != 0) {
+					t.Errorf("%q: %q in the list of %v: %v, want %v", text, w, l, !in, in)
+				}
+			}
+		}
+		if len(want) > 0 {
+			if b := got.between(got.start[0]+1, len(text)); len(b.start) != len(want)-1 {
+				t.Errorf("%q: %d words after the first one's start, want %d", text, len(b.start), len(want)-1)
+			}
+		}
 	}
 }
 
