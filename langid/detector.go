@@ -846,13 +846,20 @@ func (d *Detector) detectAll(ctx context.Context, paras []corpus.Paragraph, all 
 	if len(idx) == 0 {
 		return ctx.Err()
 	}
+	// workers take the next paragraph in turn: a channel's hand-over per
+	// paragraph, on two cores, kept them a quarter idle
 	var wg sync.WaitGroup
-	next := make(chan int)
+	var next atomic.Int64
 	for range min(d.workers, len(idx)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for ctx.Err() == nil {
+				k := int(next.Add(1)) - 1
+				if k >= len(idx) {
+					return
+				}
+				i := idx[k]
 				p := &paras[i]
 				if !p.Kind.Content() {
 					p.Label = corpus.Label{Lang: corpus.NoLang}
@@ -863,13 +870,6 @@ func (d *Detector) detectAll(ctx context.Context, paras []corpus.Paragraph, all 
 			}
 		}()
 	}
-	for _, i := range idx {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	return ctx.Err()
 }
