@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -14,6 +15,34 @@ import (
 // characters that hide white space dropped, trimmed. The result never holds
 // a tab or a newline.
 func CellText(text string) string {
+	if isCell(text) {
+		return text
+	}
+	return cellText(text)
+}
+
+// isCell reports whether CellText would return text as it is: single
+// spaces between other characters, none it drops, NFC. Most paragraphs
+// of one line are, and are written without a copy.
+func isCell(text string) bool {
+	space := true // a leading space is collapsed
+	for _, r := range text {
+		switch {
+		case r == ' ':
+			if space {
+				return false
+			}
+			space = true
+			continue
+		case isSpace(r) || r < ' ' || r == 0x7f || r == 0x85 || r == utf8.RuneError:
+			return false // invalid UTF-8 among them: written as U+FFFD
+		}
+		space = false
+	}
+	return !space && norm.NFC.IsNormalString(text)
+}
+
+func cellText(text string) string {
 	var b strings.Builder
 	b.Grow(len(text))
 	space := false

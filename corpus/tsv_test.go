@@ -31,6 +31,32 @@ func TestCellText(t *testing.T) {
 	}
 }
 
+// TestIsCell: text CellText returns as it is, without a copy, is the
+// text it would make of it.
+func TestIsCell(t *testing.T) {
+	cells := 0
+	for _, text := range []string{
+		"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\nb", "a\u00a0b", "caf\xe9", "x\ufffd", "Cafe\u0301", "Café",
+		"\ufeffa", "a\u200b", "a\x00", "1. At the end", "Статья 5. Все люди", "a\u2028b", "a\u0085",
+	} {
+		want := cellText(text)
+		if isCell(text) {
+			cells++
+			if want != text {
+				t.Errorf("isCell(%q), but CellText makes %q of it", text, want)
+			}
+		} else if want == text && text != "" {
+			t.Logf("%q: not taken as a cell, CellText leaves it", text)
+		}
+		if got := CellText(text); got != want {
+			t.Errorf("CellText(%q) = %q, want %q", text, got, want)
+		}
+	}
+	if cells < 5 {
+		t.Errorf("%d texts taken as cells, want 5", cells)
+	}
+}
+
 func TestTSVWriter(t *testing.T) {
 	var b bytes.Buffer
 	w := NewTSVWriter(&b)
