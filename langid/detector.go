@@ -202,15 +202,16 @@ func (d *Detector) detect(text string, high bool) detected {
 		// not words: a run of one letter, a dump without spaces
 		return detected{label: corpus.Label{Lang: corpus.Und}}
 	}
-	if l, ok := d.plainlyIn(clean); ok {
+	if l, prov, ok := d.plainlyIn(clean, high); ok {
 		sc := scores{{lang: l, conf: 1}}
 		for _, c := range d.langs {
 			if c != l {
 				sc = append(sc, score{lang: c})
 			}
 		}
+		sc = byScript(clean, sc)
 		weak, anyway := d.weak(l, n, clean, sc)
-		return detected{label: corpus.Label{Lang: l, Conf: 1, Langs: []corpus.Lang{l}}, sc: sc, weak: weak, weakAnyway: anyway, letters: n}
+		return detected{label: corpus.Label{Lang: l, Conf: 1, Langs: []corpus.Lang{l}}, sc: sc, weak: weak, weakAnyway: anyway, letters: n, provisional: prov}
 	}
 	sc, prov := d.judge(clean, high)
 	label := d.decide(sc)
@@ -223,19 +224,38 @@ func (d *Detector) detect(text string, high bool) detected {
 	return detected{label: label, sc: sc, weak: weak, weakAnyway: anyway, letters: n, provisional: prov}
 }
 
-// plainlyIn returns the candidate that text is plainly written in, when
-// lingua would judge it in the low-accuracy mode (fullLetters letters or
-// more; see plainly). lingua gives such text that language with
-// confidence 1.00 to two decimals and finds no sentence of it in another
-// one (TestPlainlyInAsLingua), so it need not be asked: on long paragraphs
-// of prose, most of a document, this costs a tenth of lingua's time on an
-// excerpt.
-func (d *Detector) plainlyIn(text string) (corpus.Lang, bool) {
-	if d.low == nil || linguaLetters(text) < fullLetters {
-		return "", false
+// plainlyIn returns the candidate that text is plainly written in (see
+// plainly), when it has plainLetters letters or more, as lingua counts
+// them, and is to be judged in the low-accuracy mode: lingua gives such
+// text that language with confidence 1.00 to two decimals and finds no
+// sentence of it in another one (TestPlainlyInAsLingua), so it need not
+// be asked; on paragraphs of prose, most of a document, this costs a
+// tenth of lingua's time. Below fullLetters letters the result is
+// provisional, as the low mode's is, and with high true such text is
+// left to lingua's high-accuracy mode.
+func (d *Detector) plainlyIn(text string, high bool) (l corpus.Lang, provisional, ok bool) {
+	if d.low == nil {
+		return "", false, false
 	}
-	return d.plainly(text)
+	n := linguaLetters(text)
+	provisional = d.high != nil && n < fullLetters
+	if n < plainLetters || provisional && high {
+		return "", false, false
+	}
+	l, ok = d.plainly(text)
+	return l, provisional, ok
 }
+
+// plainLetters is the fewest letters of a text plainly in a language (see
+// plainly) for lingua's low-accuracy mode to give it that language with
+// confidence 1.00 to two decimals: so it did from 70 letters on among
+// en, ru, es and de, on the corpus and Text+Berg's German and French
+// lines (1,037 texts plainly in one of 70 to 119 letters), while 4 of 228
+// of 60 to 69 letters went to another language or under 1.00. Among de
+// and fr, and among en, fr, it and de, lingua gave 7 of 1,590 texts of 80
+// to 119 letters another language or less than 1.00 for the names in
+// them ("Tödi" makes a French line German); the common words are right.
+const plainLetters = 80
 
 // plainly returns the candidate l that text's common words say it is
 // written in, sentence by sentence: its words are words (no token mixes

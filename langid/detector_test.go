@@ -244,7 +244,7 @@ func TestPlainlyInAsLingua(t *testing.T) {
 		paras := readTestdata(t, name)
 		for _, p := range paras {
 			clean := corpus.Prose(sample(unmarked(p.Text)))
-			l, ok := d.plainlyIn(clean)
+			l, _, ok := d.plainlyIn(clean, false)
 			if !ok {
 				continue
 			}
@@ -270,7 +270,7 @@ func TestPlainly(t *testing.T) {
 		why   string
 	}{
 		{"English prose", nil, en + en, "en", ""},
-		{"short", nil, en, "", "109 letters: lingua judges it in the high-accuracy mode, with other confidences"},
+		{"short", nil, "Everyone has the right to life, liberty and security of person.", "", "53 letters: lingua's low mode is not sure of such text"},
 		{"a sentence of another candidate", nil, en + "Jeder hat das Recht auf Gedanken-, Gewissens- und Religionsfreiheit; dieses Recht schließt die Freiheit ein. " + en, "", ""},
 		{"French among en ru es de", nil, "Chacun peut se prévaloir de tous les droits et de toutes les libertés proclamés dans la présente Déclaration, sans distinction aucune, notamment de race, de couleur, de sexe, de langue, de religion, d'opinion politique ou de toute autre opinion.", "", ""},
 		{"French among en fr", []corpus.Lang{"en", "fr"}, "Chacun peut se prévaloir de tous les droits et de toutes les libertés proclamés dans la présente Déclaration, sans distinction aucune, notamment de race, de couleur, de sexe, de langue, de religion, d'opinion politique ou de toute autre opinion.", "fr", ""},
@@ -288,7 +288,7 @@ func TestPlainly(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			l, ok := d.plainlyIn(corpus.Prose(tt.text))
+			l, _, ok := d.plainlyIn(corpus.Prose(tt.text), false)
 			if !ok {
 				l = ""
 			}
@@ -296,5 +296,17 @@ func TestPlainly(t *testing.T) {
 				t.Errorf("plainlyIn = %q, %v; want %q %s", l, ok, tt.want, tt.why)
 			}
 		})
+	}
+	// under fullLetters, provisional as the low mode's scores are, and
+	// left to the high mode when it judges
+	d := shared()
+	if l, prov, ok := d.plainlyIn(en, false); l != "en" || !prov || !ok {
+		t.Errorf("plainlyIn(%d letters, low) = %v, %v, %v; want en, provisional", linguaLetters(en), l, prov, ok)
+	}
+	if l, _, ok := d.plainlyIn(en, true); ok {
+		t.Errorf("plainlyIn(%d letters, high) = %v; want none: the high mode judges it", linguaLetters(en), l)
+	}
+	if l, prov, ok := d.plainlyIn(en+en, true); l != "en" || prov || !ok {
+		t.Errorf("plainlyIn(%d letters, high) = %v, %v, %v; want en, not provisional", linguaLetters(en+en), l, prov, ok)
 	}
 }
