@@ -203,13 +203,15 @@ func (d *Detector) detect(text string, high bool) detected {
 		return detected{label: corpus.Label{Lang: corpus.Und}}
 	}
 	if l, prov, ok := d.plainlyIn(clean, high); ok {
+		// the candidates byScript would keep: more than half of the
+		// letters are in l's script (see plainly), a Latin or Cyrillic
+		// one that no other script's candidate writes
 		sc := scores{{lang: l, conf: 1}}
 		for _, c := range d.langs {
-			if c != l {
+			if c != l && scriptOf(c) == scriptOf(l) {
 				sc = append(sc, score{lang: c})
 			}
 		}
-		sc = byScript(clean, sc)
 		weak, anyway := d.weak(l, n, clean, sc)
 		return detected{label: corpus.Label{Lang: l, Conf: 1, Langs: []corpus.Lang{l}}, sc: sc, weak: weak, weakAnyway: anyway, letters: n, provisional: prov}
 	}
@@ -274,11 +276,20 @@ func (d *Detector) plainly(text string) (corpus.Lang, bool) {
 	if l == corpus.Und {
 		return "", false
 	}
+	script := scriptOf(l) // Latin or Cyrillic: the languages with a list
 	fit, all := 0, 0
 	for _, r := range text {
-		if unicode.IsLetter(r) {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'a' <= r|0x20 && r|0x20 <= 'z' {
+				all++
+				if script == unicode.Latin {
+					fit++
+				}
+			}
+		case unicode.IsLetter(r):
 			all++
-			if writes(l, r) {
+			if unicode.Is(script, r) {
 				fit++
 			}
 		}

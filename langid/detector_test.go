@@ -253,6 +253,19 @@ func TestPlainlyInAsLingua(t *testing.T) {
 			if sc[0].lang != l || round2(sc[0].conf) != 1 {
 				t.Errorf("%s line %d %q: plainly %v, lingua %v %.4f", name, p.Start, firstChars(p.Text), l, sc[0].lang, sc[0].conf)
 			}
+			// the candidates left beside it are byScript's
+			var got, want []corpus.Lang
+			for _, x := range d.detect(p.Text, false).sc {
+				got = append(got, x.lang)
+			}
+			for _, x := range sc {
+				want = append(want, x.lang)
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("%s line %d %q: candidates %v, lingua's after byScript %v", name, p.Start, firstChars(p.Text), got, want)
+			}
 		}
 	}
 	if plain < 200 {
