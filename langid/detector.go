@@ -1133,9 +1133,11 @@ func (d *Detector) foreign(paras []corpus.Paragraph, all []detected) {
 	// the probes: at evenly spaced letter offsets, each at the paragraph
 	// (run r, index k) holding the offset
 	total := 0
+	letters := make([]int, len(paras))
 	for _, r := range runs {
 		for _, i := range r.idx {
-			total += corpus.Letters(paras[i].Text)
+			letters[i] = corpus.Letters(paras[i].Text)
+			total += letters[i]
 		}
 	}
 	n := probesBase + total/probeStride
@@ -1143,7 +1145,7 @@ func (d *Detector) foreign(paras []corpus.Paragraph, all []detected) {
 	next, at := 0, 0 // next probe's number; letters before the paragraph
 	for _, r := range runs {
 		for k, i := range r.idx {
-			at += corpus.Letters(paras[i].Text)
+			at += letters[i]
 			if next < n && at*n > next*total && !suspect[r.lang] {
 				suspect[r.lang] = probe(r, k, true) != corpus.Und
 			}
