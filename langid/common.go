@@ -90,6 +90,24 @@ func (w textWords) coverage(l corpus.Lang) (float64, bool) {
 	return float64(n) / float64(len(w.lists)), ok
 }
 
+// ahead reports whether the common words of language l are more than
+// those of any language with a list outside candidates by more than a
+// quarter: by a word or two, text in such a language may come out l
+// ("Par la suite, à l'ouïe de nos mésaventures, on me conseilla…" has
+// 11 Spanish common words and 10 French ones: "me" and "nos" are both).
+// Prose in l measured far ahead: of the paragraphs of 80 letters or more
+// of the corpus and the UDHR plain in a candidate, a quarter more keeps
+// 810 of 830, twice as many 571.
+func (w textWords) ahead(l corpus.Lang, candidates []corpus.Lang) bool {
+	own, _ := w.count(l)
+	for _, r := range sortedListLangs {
+		if n, _ := w.count(r); !slices.Contains(candidates, r) && 4*own <= 5*n {
+			return false
+		}
+	}
+	return true
+}
+
 // listsOf maps each common word to the languages whose list holds it,
 // bit k for sortedListLangs[k]; built once, read-only after.
 var listsOf = func() map[string]uint32 {

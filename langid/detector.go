@@ -228,20 +228,30 @@ func (d *Detector) detect(text string, high bool) detected {
 
 // plainlyIn returns the candidate that text is plainly written in (see
 // plainly), when it has plainLetters letters or more, as lingua counts
-// them, and is to be judged in the low-accuracy mode: lingua gives such
-// text that language with confidence 1.00 to two decimals and finds no
-// sentence of it in another one (TestPlainlyInAsLingua), so it need not
-// be asked; on paragraphs of prose, most of a document, this costs a
-// tenth of lingua's time. Below fullLetters letters the result is
-// provisional, as the low mode's is, and with high true such text is
-// left to lingua's high-accuracy mode.
+// them, and is to be judged in the low-accuracy mode. Among en, ru, es
+// and de lingua gives such text that language with confidence 1.00 to
+// two decimals and finds no sentence of it in another one
+// (TestPlainlyInAsLingua; README, "Language identification"), so it need
+// not be asked: on paragraphs of prose, most of a document, this costs a
+// tenth of lingua's time. With other candidates lingua is less sure of
+// a few, for the names in them, and their confidence is 1.00 instead.
+// Below fullLetters letters the result is provisional, as the low mode's
+// is, and with high true such text is left to lingua's high-accuracy
+// mode.
 func (d *Detector) plainlyIn(text string, high bool) (l corpus.Lang, provisional, ok bool) {
 	if d.low == nil {
 		return "", false, false
 	}
 	n := linguaLetters(text)
-	provisional = d.high != nil && n < fullLetters
-	if n < plainLetters || provisional && high {
+	if n < plainLetters {
+		return "", false, false
+	}
+	if provisional = d.high != nil && n < fullLetters; provisional {
+		// as scores: text only one candidate writes needs no mode
+		_, only := d.onlyWriter(text)
+		provisional = !only
+	}
+	if provisional && high {
 		return "", false, false
 	}
 	l, ok = d.plainly(text)
@@ -253,27 +263,25 @@ func (d *Detector) plainlyIn(text string, high bool) (l corpus.Lang, provisional
 // confidence 1.00 to two decimals: so it did from 70 letters on among
 // en, ru, es and de, on the corpus and Text+Berg's German and French
 // lines (1,037 texts plainly in one of 70 to 119 letters), while 4 of 228
-// of 60 to 69 letters went to another language or under 1.00. Among de
-// and fr, and among en, fr, it and de, lingua gave 7 of 1,590 texts of 80
-// to 119 letters another language or less than 1.00 for the names in
-// them ("Tödi" makes a French line German); the common words are right.
+// of 60 to 69 letters went to another language or under 1.00.
 const plainLetters = 80
 
 // plainly returns the candidate l that text's common words say it is
-// written in, sentence by sentence: its words are words (no token mixes
-// letters and digits, as a list of hashes does), l's common words are
-// more of them than those of any language with a list (see plain), more
-// than half of its letters are in l's script, and every sentence is
-// plainly l (see plainlyOne). Text of a candidate without a list of
-// common words, lists of names, tables and paragraphs with a sentence of
-// another language are not plainly in any.
+// written in: its words are words (no token mixes letters and digits, as
+// a list of hashes does); l's common words are more of them than those
+// of any language with a list (see plain), and more than a quarter more
+// than those of any such language outside the candidates (see ahead);
+// more than half of its letters are in l's script; and every sentence is
+// plainly l among the candidates (see plainlyOne). Text of a candidate
+// without a list of common words, lists of names, tables and paragraphs
+// with a sentence of another language are not plainly in any.
 func (d *Detector) plainly(text string) (corpus.Lang, bool) {
 	if !wordsOnly(text) {
 		return "", false
 	}
 	words := textWordsOf(text)
 	l := words.plain(d.langs, sortedListLangs)
-	if l == corpus.Und {
+	if l == corpus.Und || !words.ahead(l, d.langs) {
 		return "", false
 	}
 	script := scriptOf(l) // Latin or Cyrillic: the languages with a list

@@ -286,6 +286,8 @@ func TestPlainly(t *testing.T) {
 		{"short", nil, "Everyone has the right to life, liberty and security of person.", "", "53 letters: lingua's low mode is not sure of such text"},
 		{"a sentence of another candidate", nil, en + "Jeder hat das Recht auf Gedanken-, Gewissens- und Religionsfreiheit; dieses Recht schließt die Freiheit ein. " + en, "", ""},
 		{"French among en ru es de", nil, "Chacun peut se prévaloir de tous les droits et de toutes les libertés proclamés dans la présente Déclaration, sans distinction aucune, notamment de race, de couleur, de sexe, de langue, de religion, d'opinion politique ou de toute autre opinion.", "", ""},
+		{"French a word ahead of Spanish", nil, "Par la suite, à l'ouïe de nos mésaventures, on me conseilla d'écrire à la section propriétaire de la cabane (en fait le Club alpin académique de Zurich) pour me plaindre.", "",
+			"11 Spanish common words, 10 French: lingua says en, and the paragraph is then found French (see foreign)"},
 		{"French among en fr", []corpus.Lang{"en", "fr"}, "Chacun peut se prévaloir de tous les droits et de toutes les libertés proclamés dans la présente Déclaration, sans distinction aucune, notamment de race, de couleur, de sexe, de langue, de religion, d'opinion politique ou de toute autre opinion.", "fr", ""},
 		{"hashes", nil, "- es: " + strings.Repeat("7a34e8de0f8 ", 30), "", "letters between digits make Spanish common words"},
 		{"common words of one script, letters of another", nil, strings.Repeat("The Конституционного of Российской and Федерации to the Всеобщей. ", 3), "", "lingua then says ru (see byScript)"},
@@ -321,5 +323,10 @@ func TestPlainly(t *testing.T) {
 	}
 	if l, prov, ok := d.plainlyIn(en+en, true); l != "en" || prov || !ok {
 		t.Errorf("plainlyIn(%d letters, high) = %v, %v, %v; want en, not provisional", linguaLetters(en+en), l, prov, ok)
+	}
+	// text only one candidate writes is never provisional (see scores)
+	ru := "Все люди рождаются свободными и равными в своем достоинстве и правах. Они наделены разумом и совестью."
+	if l, prov, ok := d.plainlyIn(ru, false); l != "ru" || prov || !ok {
+		t.Errorf("plainlyIn(%d Cyrillic letters) = %v, %v, %v; want ru, not provisional", linguaLetters(ru), l, prov, ok)
 	}
 }
