@@ -21,6 +21,19 @@ var shared = sync.OnceValue(func() *Detector {
 	return d
 })
 
+// detectorFor returns a detector among langs, the shared one for nil.
+func detectorFor(t *testing.T, langs []corpus.Lang) *Detector {
+	t.Helper()
+	if langs == nil {
+		return shared()
+	}
+	d, err := New(Options{Langs: langs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 func TestDetect(t *testing.T) {
 	tests := []struct {
 		text   string
@@ -296,13 +309,7 @@ func TestPlainly(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := shared()
-			if tt.langs != nil {
-				var err error
-				if d, err = New(Options{Langs: tt.langs}); err != nil {
-					t.Fatal(err)
-				}
-			}
+			d := detectorFor(t, tt.langs)
 			l, _, ok := d.plainlyIn(corpus.Prose(tt.text), false)
 			if !ok {
 				l = ""

@@ -56,13 +56,7 @@ func TestLabelForeign(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := shared()
-			if tt.langs != nil {
-				var err error
-				if d, err = New(Options{Langs: tt.langs}); err != nil {
-					t.Fatal(err)
-				}
-			}
+			d := detectorFor(t, tt.langs)
 			paras := corpus.SplitParagraphs(tt.text, "t.txt", corpus.SplitOptions{})
 			d.Label(paras)
 			var got []string
