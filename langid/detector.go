@@ -231,7 +231,7 @@ func (d *Detector) detect(text string, high bool) detected {
 // them, and is to be judged in the low-accuracy mode. Among en, ru, es
 // and de lingua gives such text that language with confidence 1.00 to
 // two decimals and finds no sentence of it in another one
-// (TestPlainlyInAsLingua; README, "Language identification"), so it need
+// (TestPlainlyInAsLingua; README, "How it works", Languages), so it need
 // not be asked: on paragraphs of prose, most of a document, this costs a
 // tenth of lingua's time. With other candidates lingua is less sure of
 // a few, for the names in them, and their confidence is 1.00 instead.
@@ -1014,7 +1014,7 @@ const versionRun = 3
 // boundary, where each language holds for versionRun strong paragraphs
 // or more, its own label helps find where the version starts (see
 // versionStart), and the low mode's served as well as the high one's
-// (see README, "Language identification"). Next to a line or two of
+// (see README, "How it works", Languages). Next to a line or two of
 // another language (left untranslated: "This page is only available in
 // English." before "Thank you"), between two languages in turn, or with no
 // strong paragraph at all, its own label decides, and the high mode's is
