@@ -20,8 +20,8 @@ import (
 // DefaultLangs are the candidate languages when Options.Langs is empty.
 var DefaultLangs = []corpus.Lang{"en", "ru", "es", "de"}
 
-// Default thresholds, measured on the corpus (see README, "Language
-// identification").
+// Default thresholds, measured on the corpus (see README, "How it
+// works", Languages).
 const (
 	// DefaultMinGap is the least margin between the best and the second
 	// language for a label; below it the text is Und. On lingua's word-pair
