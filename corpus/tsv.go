@@ -34,7 +34,7 @@ func isCell(text string) bool {
 			}
 			space = true
 			continue
-		case isSpace(r) || r < ' ' || r == 0x7f || r == 0x85 || r == utf8.RuneError:
+		case cellSpace(r) || r == utf8.RuneError:
 			return false // invalid UTF-8 among them: written as U+FFFD
 		}
 		space = false
@@ -50,7 +50,7 @@ func cellText(text string) string {
 		switch {
 		case r == '\ufeff' || r == '\u200b':
 			continue
-		case isSpace(r) || r < ' ' || r == 0x7f || r == 0x85:
+		case cellSpace(r):
 			space = true
 			continue
 		}
@@ -63,6 +63,12 @@ func cellText(text string) string {
 	// NFC last: a dropped U+200B may have kept a letter from the
 	// combining mark after it.
 	return norm.NFC.String(b.String())
+}
+
+// cellSpace reports whether CellText writes r as white space: a space
+// character, a control character or DEL.
+func cellSpace(r rune) bool {
+	return isSpace(r) || r < ' ' || r == 0x7f || r == 0x85
 }
 
 // TSVWriter writes tab-separated rows without quoting, as CONTRACT.md
