@@ -188,21 +188,27 @@ func runPresplit(ctx context.Context, e *env, o *alignOpts, args []string) error
 	if err != nil {
 		return err
 	}
-	var lines [2][]string
-	for k, src := range srcs {
-		name, data, err := readRaw(e, src, int64(o.maxInput))
+	var (
+		lines [2][]string
+		decs  [2]corpus.Decoded
+		names [2]string
+	)
+	err = readEach(len(srcs), func(k int) error {
+		name, data, err := readRaw(e, srcs[k], int64(o.maxInput))
 		if err != nil {
 			return err
 		}
-		dec, err := corpus.Decode(data, name, o.encoding)
-		if err != nil {
+		names[k] = name
+		if decs[k], err = corpus.Decode(data, name, o.encoding); err != nil {
 			return inputError(err)
 		}
-		warn(e, name, dec.Warnings)
-		text := strings.TrimSuffix(dec.Text, "\n")
-		if text != "" {
+		if text := strings.TrimSuffix(decs[k].Text, "\n"); text != "" {
 			lines[k] = strings.Split(text, "\n")
 		}
+		return nil
+	}, func(k int) { warn(e, names[k], decs[k].Warnings) })
+	if err != nil {
+		return err
 	}
 	var bo align.BeadOptions
 	if len(langs) >= 2 {

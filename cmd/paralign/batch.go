@@ -389,6 +389,7 @@ func (o *commonOpts) processDoc(ctx context.Context, e *env, det *langid.Detecto
 			var ue *usageError
 			return docResult{err: err, fatal: errors.As(err, &ue)}
 		}
+		warn(e, doc.File, doc.Warnings)
 		if err := det.LabelContext(ctx, doc.Paragraphs); err != nil {
 			return docResult{err: errInterrupted}
 		}

@@ -9,9 +9,12 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/spf13/pflag"
 
@@ -182,7 +185,8 @@ func joinLangs(langs []corpus.Lang) string {
 // markups lists the values of --markup.
 const markups = "auto, plain, markdown, html, docx, odt"
 
-// readSource reads and splits one input. Errors name the file.
+// readSource reads and splits one input. Errors name the file; the
+// document's warnings are left to the caller (see warn).
 func (o *commonOpts) readSource(ctx context.Context, e *env, src source) (*corpus.Document, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, errInterrupted
@@ -200,8 +204,33 @@ func (o *commonOpts) readSource(ctx context.Context, e *env, src source) (*corpu
 	if err != nil {
 		return nil, inputError(err)
 	}
-	warn(e, name, doc.Warnings)
 	return doc, nil
+}
+
+// readEach reads n inputs at the same time, one a core: read(i) reads
+// input i. Then, in the inputs' order, it calls done for each input read
+// and returns the first error, so that warnings and errors come as they
+// would if the inputs were read one after another: those of the inputs
+// before the first that failed, then its error.
+func readEach(n int, read func(i int) error, done func(i int)) error {
+	errs := make([]error, n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				errs[i] = read(i)
+			}
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return err
+		}
+		done(i)
+	}
+	return nil
 }
 
 // readRaw reads one input whole: a file, or standard input for "-". It
@@ -380,13 +409,13 @@ func (o *commonOpts) load(ctx context.Context, e *env, args []string) (*job, err
 	if err != nil {
 		return nil, err
 	}
-	j := &job{langs: langs, srcs: srcs, out: out}
-	for _, s := range srcs {
-		doc, err := o.readSource(ctx, e, s)
-		if err != nil {
-			return nil, err
-		}
-		j.docs = append(j.docs, doc)
+	j := &job{langs: langs, srcs: srcs, out: out, docs: make([]*corpus.Document, len(srcs))}
+	err = readEach(len(srcs), func(i int) (err error) {
+		j.docs[i], err = o.readSource(ctx, e, srcs[i])
+		return err
+	}, func(i int) { warn(e, j.docs[i].File, j.docs[i].Warnings) })
+	if err != nil {
+		return nil, err
 	}
 	j.det, err = langid.New(langid.Options{Langs: langs, LowAccuracy: o.lowAccuracy})
 	if err != nil {
