@@ -121,7 +121,8 @@ func g2(n, a, b, total float64) float64 {
 }
 
 // addLexicon gives every learnt pair an anchor key and adds it to the keys
-// of every unit holding one of its words.
+// of every unit holding one of its words; the two texts at the same time
+// when they are long (see parallelUnits).
 func addLexicon(texts [2][]unitText, keys *anchorKeys, lex []lexPair) {
 	var link [2]map[uint32]uint32
 	link[0], link[1] = map[uint32]uint32{}, map[uint32]uint32{}
@@ -130,9 +131,10 @@ func addLexicon(texts [2][]unitText, keys *anchorKeys, lex []lexPair) {
 		link[0][p.src] = id
 		link[1][p.tgt] = id
 	}
-	for t := range texts {
+	add := func(t int) {
+		var add []uint32
 		for u := range texts[t] {
-			var add []uint32
+			add = add[:0]
 			for _, w := range texts[t][u].words {
 				if id, ok := link[t][w]; ok {
 					add = append(add, id)
@@ -141,8 +143,9 @@ func addLexicon(texts [2][]unitText, keys *anchorKeys, lex []lexPair) {
 			}
 			if len(add) > 0 {
 				slices.Sort(add)
-				texts[t][u].keys = mergeSorted(nil, texts[t][u].keys, add)
+				texts[t][u].keys = mergeSorted(make([]uint32, 0, len(texts[t][u].keys)+len(add)), texts[t][u].keys, add)
 			}
 		}
 	}
+	both(len(texts[0])+len(texts[1]) >= parallelUnits, func() { add(0) }, func() { add(1) })
 }
