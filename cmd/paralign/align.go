@@ -188,6 +188,10 @@ func runPresplit(ctx context.Context, e *env, o *alignOpts, args []string) error
 	if err != nil {
 		return err
 	}
+	// Most of the heap here is the bead search's tables, freed chunk by
+	// chunk, and a lower target costs time: on 100k lines heapGrowth took
+	// 3% longer (3.0 to 3.1 s) for 13% less memory (222 to 193 MiB).
+	setGC(100)
 	var (
 		lines [2][]string
 		decs  [2]corpus.Decoded
