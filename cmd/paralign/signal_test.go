@@ -87,28 +87,56 @@ func TestStopTime(t *testing.T) {
 		{name: "detect empty FIFO", args: []string{"detect", fifo}, after: 200 * time.Millisecond, sig: syscall.SIGINT, want: exitSIGINT, line: "paralign: interrupted\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			// A process the signal kills before it has set its handler
-			// up (a loaded machine can take longer than tt.after to
-			// start a race-detector binary) is started again and
-			// signalled later; one that never handles it fails.
-			for after := tt.after; ; after *= 2 {
-				if !stopOnce(t, bin, tt.args, tt.stdin, after, tt.sig, tt.want, tt.line) {
-					return
-				}
-				if after >= 8*tt.after {
-					t.Fatalf("%v killed paralign %v, %v, %v and %v after the start: never handled", tt.sig, tt.after, 2*tt.after, 4*tt.after, after)
-				}
-				t.Logf("%v killed paralign before it handled signals (%v after the start); again, later", tt.sig, after)
-			}
+			stopDuring(t, bin, tt.args, tt.stdin, nil, tt.after, tt.sig, tt.want, tt.line)
 		})
 	}
 }
 
+// stopDuring runs bin with args and sends sig after the given time, then
+// checks the exit (see stopOnce). The time is a guess at the middle of
+// the run, and machines differ: a process the signal kills before it has
+// set its handler up (a loaded machine can take longer to start a
+// race-detector binary) is started again and signalled twice as late; a
+// run that ends before the signal (a faster machine, faster code) is
+// started again and signalled four times as early. One that never
+// handles the signal, or never gets it before it ends, fails. setup, when
+// not nil, runs before each try.
+func stopDuring(t *testing.T, bin string, args []string, stdin bool, setup func(), after time.Duration, sig syscall.Signal, want int, line string) {
+	t.Helper()
+	for try := 1; ; try++ {
+		if setup != nil {
+			setup()
+		}
+		switch stopOnce(t, bin, args, stdin, after, sig, want, line) {
+		case stopChecked:
+			return
+		case stopKilled:
+			t.Logf("%v killed paralign before it handled signals (%v after the start); again, later", sig, after)
+			after *= 2
+		case stopEnded:
+			t.Logf("the run ended before the %v due %v after the start; again, earlier", sig, after)
+			after /= 4
+		}
+		if try == 4 {
+			t.Fatalf("%v never reached paralign while it ran and handled signals (last %v after the start)", sig, after)
+		}
+	}
+}
+
+// How a run of stopOnce went.
+type stopResult int
+
+const (
+	stopChecked stopResult = iota // the signal came during the run: its exit checked
+	stopKilled                    // the signal killed it before its handler was set up
+	stopEnded                     // it ended before the signal was sent
+)
+
 // stopOnce runs bin with args, sends sig after the given time and checks
-// the exit: within maxStop, status want, stderr line. It reports whether
-// the signal killed the process before its handler was set up, checking
-// nothing then.
-func stopOnce(t *testing.T, bin string, args []string, stdin bool, after time.Duration, sig syscall.Signal, want int, line string) (early bool) {
+// the exit: within maxStop, status want, stderr line. Nothing is checked
+// when the run ended before the signal or the signal killed it before
+// its handler was set up.
+func stopOnce(t *testing.T, bin string, args []string, stdin bool, after time.Duration, sig syscall.Signal, want int, line string) stopResult {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
 	var stderr bytes.Buffer
@@ -127,13 +155,18 @@ func stopOnce(t *testing.T, bin string, args []string, stdin bool, after time.Du
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(after)
-	if err := cmd.Process.Signal(sig); err != nil {
-		t.Fatalf("signal: %v (the run ended before it: make the input larger)", err)
-	}
-	sent := time.Now()
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
+	select {
+	case <-exited:
+		return stopEnded
+	case <-time.After(after):
+	}
+	if err := cmd.Process.Signal(sig); err != nil {
+		<-exited // it ended after all, between the two
+		return stopEnded
+	}
+	sent := time.Now()
 	var werr error
 	select {
 	case werr = <-exited:
@@ -143,7 +176,7 @@ func stopOnce(t *testing.T, bin string, args []string, stdin bool, after time.Du
 		t.Fatalf("still running %v after %v", 10*maxStop, sig)
 	}
 	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() && ws.Signal() == sig {
-		return true
+		return stopKilled
 	}
 	took := time.Since(sent)
 	t.Logf("exited %v after %v (%v after the start)", took.Round(time.Millisecond), sig, time.Since(start).Round(time.Millisecond))
@@ -160,7 +193,7 @@ func stopOnce(t *testing.T, bin string, args []string, stdin bool, after time.Du
 	if got := stderr.String(); got != line {
 		t.Errorf("stderr %q, want %q", got, line)
 	}
-	return false
+	return stopChecked
 }
 
 func mkdir(t *testing.T, parent, name string) string {
@@ -206,19 +239,7 @@ func TestInterrupt(t *testing.T) {
 		t.Fatalf("paralign is not on PATH (TestMain installs it): %v", err)
 	}
 	dir := t.TempDir()
-	var in []string
-	for _, l := range []string{"en", "de"} {
-		text, err := os.ReadFile(filepath.Join("../../testdata/charter", l+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		path := filepath.Join(dir, l+".txt")
-		big := bytes.Repeat(append(text, "\n\n"...), (2<<20)/len(text)+1)
-		if err := os.WriteFile(path, big, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		in = append(in, path)
-	}
+	in := repeatTo(t, mkdir(t, dir, "in"), 4<<20, "en", "de")
 	for _, tt := range []struct {
 		name   string
 		before []byte // the output file's content before the run; nil: none
@@ -228,36 +249,16 @@ func TestInterrupt(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			out := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".tsv")
-			if tt.before != nil {
-				if err := os.WriteFile(out, tt.before, 0o644); err != nil {
-					t.Fatal(err)
+			// before each try: a run that ended before the signal wrote out
+			setup := func() {
+				os.Remove(out)
+				if tt.before != nil {
+					if err := os.WriteFile(out, tt.before, 0o644); err != nil {
+						t.Fatal(err)
+					}
 				}
 			}
-			cmd := exec.Command(bin, append([]string{"align", "--by", "sentence", "-o", out}, in...)...)
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			start := time.Now()
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			time.Sleep(time.Second)
-			if err := cmd.Process.Signal(os.Interrupt); err != nil {
-				t.Fatalf("interrupt: %v (the run ended within a second: make the input larger)", err)
-			}
-			sent := time.Now()
-			err := cmd.Wait()
-			t.Logf("stopped %v after the interrupt, %v after the start; stderr: %q", time.Since(sent).Round(time.Millisecond), time.Since(start).Round(time.Millisecond), stderr.String())
-			if err == nil {
-				t.Fatalf("paralign align exited 0 after an interrupt")
-			}
-			if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() > 0 {
-				if ee.ExitCode() != exitSIGINT {
-					t.Errorf("exit status %d after an interrupt, want %d", ee.ExitCode(), exitSIGINT)
-				}
-				if got := stderr.String(); got != "paralign: interrupted\n" {
-					t.Errorf("stderr %q, want %q", got, "paralign: interrupted\n")
-				}
-			}
+			stopDuring(t, bin, append([]string{"align", "--by", "sentence", "-o", out}, in...), false, setup, time.Second, syscall.SIGINT, exitSIGINT, "paralign: interrupted\n")
 			got, err := os.ReadFile(out)
 			switch {
 			case tt.before == nil && err == nil:
