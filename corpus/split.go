@@ -119,7 +119,7 @@ func SplitParagraphs(text, file string, opts SplitOptions) []Paragraph {
 	if len(lines) > 0 && lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]
 	}
-	s := splitter{file: file, lines: lines, md: format == Markdown}
+	s := splitter{file: file, text: text, lines: lines, md: format == Markdown}
 	if !s.md {
 		s.measure()
 	}
@@ -128,8 +128,13 @@ func SplitParagraphs(text, file string, opts SplitOptions) []Paragraph {
 }
 
 type splitter struct {
-	file  string
+	file string
+	// text is what lines were cut from, at every "\n": a paragraph's Text
+	// is a substring of it (see span)
+	text  string
 	lines []string
+	// span's cursor: line cur starts at byte off of text
+	cur, off int
 	md    bool
 	out   []Paragraph
 	// open paragraph: lines [start, i) of kind/level; start < 0 when none
@@ -339,8 +344,26 @@ func (s *splitter) emit(start, end int, k Kind, level int) {
 		End:   end,
 		Kind:  k,
 		Level: level,
-		Text:  strings.Join(s.lines[start:end], "\n"),
+		Text:  s.span(start, end),
 	})
+}
+
+// span returns lines [start, end) as they stand in the text, "\n" between
+// them: the substring, not a copy (hard-wrapped text, a paragraph of
+// several lines, would otherwise be held twice). Paragraphs come in
+// order, so the cursor only moves on.
+func (s *splitter) span(start, end int) string {
+	if start < s.cur {
+		s.cur, s.off = 0, 0
+	}
+	for ; s.cur < start; s.cur++ {
+		s.off += len(s.lines[s.cur]) + 1
+	}
+	n := end - start - 1 // the "\n"s between the lines
+	for _, l := range s.lines[start:end] {
+		n += len(l)
+	}
+	return s.text[s.off : s.off+n]
 }
 
 // frontMatterEnd returns the number of lines of a YAML (---) or TOML (+++)

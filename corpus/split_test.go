@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -306,4 +307,36 @@ func ExampleSplitParagraphs() {
 	// 3-4 list-item "1.\u00a0First point,\nwrapped."
 	// 6-6 list-item "  1. Signatory one"
 	// 7-7 list-item "  2. Signatory two"
+}
+
+// TestParagraphTextShared: a paragraph's Text is the very bytes of the
+// text it was cut from, not a copy, so that hard-wrapped text (the UDHR
+// files: three or four lines a paragraph) is not held twice.
+func TestParagraphTextShared(t *testing.T) {
+	wrapped := "Article 1\n\nAll human beings are born free and equal\nin dignity and rights. They are endowed\nwith reason and conscience and should act\ntowards one another in a spirit of brotherhood.\n\n\n" +
+		"Everyone is entitled to all the rights\nand freedoms set forth in this Declaration,\nwithout distinction of any kind.\n"
+	md := "---\ntitle: x\n---\n\n# Heading\n\nOne paragraph\nover two lines.\n\n```\ncode\n\nmore code\n```\n\n1. item\n   continued\n"
+	for _, tc := range []struct {
+		text   string
+		format Format
+	}{{wrapped, PlainText}, {md, Markdown}} {
+		paras := SplitParagraphs(tc.text, "f", SplitOptions{Format: tc.format})
+		lines := strings.Split(tc.text, "\n")
+		multi := 0
+		for _, p := range paras {
+			off := 0
+			for _, l := range lines[:p.Start-1] {
+				off += len(l) + 1
+			}
+			if p.Text == "" || unsafe.StringData(p.Text) != unsafe.StringData(tc.text[off:]) || p.Text != tc.text[off:off+len(p.Text)] {
+				t.Errorf("%v paragraph at lines %d-%d (%q) is not the text's own bytes at offset %d", tc.format, p.Start, p.End, p.Text, off)
+			}
+			if p.End > p.Start {
+				multi++
+			}
+		}
+		if multi < 2 {
+			t.Errorf("%v: %d paragraphs of several lines; the test needs two at least", tc.format, multi)
+		}
+	}
 }
