@@ -15,23 +15,23 @@ func gcPercent() int {
 
 func TestSetGC(t *testing.T) {
 	defer debug.SetGCPercent(gcPercent())
-	if v, set := os.LookupEnv("GOGC"); set {
-		defer os.Setenv("GOGC", v)
-	} else {
-		defer os.Unsetenv("GOGC")
-	}
-
-	os.Unsetenv("GOGC")
-	setGC(heapGrowth)
-	if got := gcPercent(); got != heapGrowth {
-		t.Errorf("without GOGC: target %d, want %d", got, heapGrowth)
-	}
-
-	// the user's GOGC stands, whatever it is
-	os.Setenv("GOGC", "300")
-	debug.SetGCPercent(300)
-	setGC(heapGrowth)
-	if got := gcPercent(); got != 300 {
-		t.Errorf("with GOGC=300: target %d, want 300", got)
+	for _, tc := range []struct {
+		gogc string // "-": unset
+		want int
+	}{
+		{"-", heapGrowth},
+		{"", heapGrowth}, // empty is no value, as for the runtime
+		{"300", 300},     // the user's setting stands
+		{"off", 300},
+	} {
+		t.Setenv("GOGC", tc.gogc) // restored when the test ends
+		if tc.gogc == "-" {
+			os.Unsetenv("GOGC")
+		}
+		debug.SetGCPercent(300) // as the runtime would have set it from GOGC
+		setGC(heapGrowth)
+		if got := gcPercent(); got != tc.want {
+			t.Errorf("GOGC %q: target %d, want %d", tc.gogc, got, tc.want)
+		}
 	}
 }

@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"github.com/spf13/pflag"
@@ -208,25 +207,37 @@ func (o *commonOpts) readSource(ctx context.Context, e *env, src source) (*corpu
 }
 
 // readEach reads n inputs at the same time, one a core: read(i) reads
-// input i. Then, in the inputs' order, it calls done for each input read
-// and returns the first error, so that warnings and errors come as they
-// would if the inputs were read one after another: those of the inputs
-// before the first that failed, then its error.
+// input i. In the inputs' order, as soon as an input and those before it
+// are read, it calls done for it, or returns its error without waiting
+// for the inputs after it (standard input or a FIFO may never end):
+// warnings and errors come as they would if the inputs were read one
+// after another, those of the inputs before the first that failed, then
+// its error. Inputs not yet started when one fails are not read. Up to
+// one input a core is held in memory twice at a time, as read and as
+// decoded.
 func readEach(n int, read func(i int) error, done func(i int)) error {
 	errs := make([]error, n)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				errs[i] = read(i)
-			}
-		})
+	finished := make([]chan struct{}, n)
+	for i := range finished {
+		finished[i] = make(chan struct{})
 	}
-	wg.Wait()
-	for i, err := range errs {
-		if err != nil {
-			return err
+	var next atomic.Int64
+	var failed atomic.Bool
+	for range min(runtime.GOMAXPROCS(0), n) {
+		go func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				if !failed.Load() {
+					errs[i] = read(i)
+				}
+				close(finished[i])
+			}
+		}()
+	}
+	for i := range n {
+		<-finished[i]
+		if errs[i] != nil {
+			failed.Store(true)
+			return errs[i]
 		}
 		done(i)
 	}

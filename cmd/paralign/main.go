@@ -32,16 +32,17 @@ func main() {
 // collection when the heap has grown by this percentage since the last.
 // Most of paralign's heap lives as long as the run (lingua's models, the
 // decoded text, the paragraphs), and Go's default of 100 lets the peak
-// reach twice it; at 75 detect and align on 8 to 10 MB peak at 103-107
-// MiB instead of 110-120, in the same time (README, Measurements). The
-// bead search of --presplit keeps the default (see runPresplit).
-// Prometheus lowered its default to 75 for the same reason.
+// reach twice it; at 75, detect on 10 MB peaks at 102 MiB instead of 112
+// and align on 8 MB at 98 instead of 117, in the same time (README,
+// Measurements). The bead search of --presplit keeps the default (see
+// runPresplit). Prometheus lowered its default to 75 for the same reason.
 const heapGrowth = 75
 
 // setGC sets the garbage collector's target to percent unless GOGC in the
-// environment says otherwise: the user's setting stands.
+// environment has a value: the user's setting stands. An empty GOGC is
+// none, as for the Go runtime, which then takes its default.
 func setGC(percent int) {
-	if _, set := os.LookupEnv("GOGC"); !set {
+	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(percent)
 	}
 }

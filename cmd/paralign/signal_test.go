@@ -274,3 +274,45 @@ func TestInterrupt(t *testing.T) {
 		})
 	}
 }
+
+// TestFailureBeforeStdin: an input that fails is reported at once, even
+// when standard input, given after it, never ends (a terminal, a pipe
+// still open); the inputs are read at the same time (see readEach).
+func TestFailureBeforeStdin(t *testing.T) {
+	bin, err := exec.LookPath("paralign")
+	if err != nil {
+		t.Fatalf("paralign is not on PATH (TestMain installs it): %v", err)
+	}
+	missing := filepath.Join(t.TempDir(), "missing.txt")
+	for _, args := range [][]string{
+		{"detect", missing, "-"},
+		{"align", "--by", "sentence", "--presplit", "--format", "ladder", "--langs", "en,de", missing, "-"},
+	} {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(bin, args...)
+		cmd.Stdin = r
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		exited := make(chan error, 1)
+		go func() { exited <- cmd.Wait() }()
+		select {
+		case err := <-exited:
+			want := "paralign: " + missing + ": no such file\n"
+			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitFail || stderr.String() != want {
+				t.Errorf("%v: %v, stderr %q; want exit %d, %q", args[0], err, stderr.String(), exitFail, want)
+			}
+		case <-time.After(10 * maxStop):
+			cmd.Process.Kill()
+			<-exited
+			t.Errorf("%v: still waiting for standard input %v after the start, with an input before it missing", args[0], 10*maxStop)
+		}
+		w.Close()
+		r.Close()
+	}
+}
