@@ -462,9 +462,9 @@ func leadingSpaces(s string) int {
 // long numbered points of a statement weigh much; a marker that skips
 // numbers, or a chain that does not start at 1, is discounted.
 func bestChains(paras []corpus.Paragraph, marks []mark) map[signature]chain {
-	bySig := map[signature][]mark{}
-	for _, mk := range marks {
-		bySig[mk.sig] = append(bySig[mk.sig], mk)
+	bySig := map[signature][]*mark{} // not copies: a long text has many
+	for k := range marks {
+		bySig[marks[k].sig] = append(bySig[marks[k].sig], &marks[k])
 	}
 	prefix := make([]int, len(paras)+1)
 	for i, p := range paras {
@@ -558,7 +558,7 @@ func bestChains(paras []corpus.Paragraph, marks []mark) map[signature]chain {
 		}
 		var picked []mark
 		for k := top; k >= 0; k = prev[k] {
-			picked = append(picked, ms[k])
+			picked = append(picked, *ms[k])
 		}
 
 		for a, b := 0, len(picked)-1; a < b; a, b = a+1, b-1 {
@@ -584,9 +584,9 @@ func outline(ver Version, marks []mark, main *chain) Outline {
 	}
 	o.Sections = append(o.Sections, head(paras[:first])...)
 	recurring := recurringHeadings(paras, starts)
-	markAt := map[int]mark{}
-	for _, mk := range marks {
-		markAt[mk.i] = mk
+	markAt := make(map[int]*mark, len(marks))
+	for k := range marks {
+		markAt[marks[k].i] = &marks[k]
 	}
 	for k, st := range starts {
 		end := len(paras)
@@ -714,13 +714,14 @@ func headingKey(text string) string {
 // ("### 1." before the "#### a)" inside it, however many letters there
 // are); among equally deep headings the first met; among non-headings the
 // most frequent.
-func subsections(id string, parent mark, body []corpus.Paragraph, markAt map[int]mark, offset int) []Section {
+func subsections(id string, parent mark, body []corpus.Paragraph, markAt map[int]*mark, offset int) []Section {
 	var cands []mark
 	for j := 1; j < len(body); j++ {
-		mk, ok := markAt[offset+j]
+		at, ok := markAt[offset+j]
 		if !ok {
 			continue
 		}
+		mk := *at
 		switch h, ph := mk.m.Heading, parent.m.Heading; {
 		case mk.m.Depth() == parent.m.Depth()+1 && prefixMatches(parent.m, mk.m):
 		case ph > 0 && h > ph:

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -251,24 +252,36 @@ func joinLines(lines []string, idx []int) string {
 // tableRecords returns the rows as a table: a header, id and one column
 // per version's language, then one record per row, the cells' text.
 func tableRecords(vers []align.Version, rows []align.Row) [][]string {
-	head := []string{"id"}
-	for _, v := range vers {
-		head = append(head, v.Lang.String())
-	}
-	out := [][]string{head}
-	for _, r := range rows {
-		rec := []string{r.ID}
-		for _, c := range r.Cells {
-			rec = append(rec, c.Text())
+	return slices.Collect(tableRows(vers, rows))
+}
+
+// tableRows yields the records of tableRecords one at a time, each cell's
+// text made when its row comes: a writer that streams holds one row's
+// text, not the whole table's (as much as the input).
+func tableRows(vers []align.Version, rows []align.Row) iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		head := []string{"id"}
+		for _, v := range vers {
+			head = append(head, v.Lang.String())
 		}
-		out = append(out, rec)
+		if !yield(head) {
+			return
+		}
+		for _, r := range rows {
+			rec := []string{r.ID}
+			for _, c := range r.Cells {
+				rec = append(rec, c.Text())
+			}
+			if !yield(rec) {
+				return
+			}
+		}
 	}
-	return out
 }
 
 func writeRowsTSV(w io.Writer, vers []align.Version, rows []align.Row) error {
 	t := corpus.NewTSVWriter(w)
-	for _, rec := range tableRecords(vers, rows) {
+	for rec := range tableRows(vers, rows) {
 		t.Write(rec)
 	}
 	t.Flush()

@@ -3,7 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"io"
-	"slices"
+	"iter"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -42,11 +42,11 @@ func (o csvOptions) check(format string) error {
 // CRLF line ends): header id and one column per language, a cell's text
 // as in TSV.
 func writeRowsCSV(w io.Writer, vers []align.Version, rows []align.Row, opts csvOptions) error {
-	return writeCSV(w, tableRecords(vers, rows), opts)
+	return writeCSV(w, tableRows(vers, rows), opts)
 }
 
 // writeCSV writes records as RFC 4180 CSV with CRLF line ends.
-func writeCSV(w io.Writer, recs [][]string, opts csvOptions) error {
+func writeCSV(w io.Writer, recs iter.Seq[[]string], opts csvOptions) error {
 	if opts.bom {
 		if _, err := io.WriteString(w, utf8BOM); err != nil {
 			return err
@@ -54,9 +54,8 @@ func writeCSV(w io.Writer, recs [][]string, opts csvOptions) error {
 	}
 	c := csv.NewWriter(w)
 	c.UseCRLF = true
-	for _, rec := range recs {
-		if opts.safe {
-			rec = slices.Clone(rec)
+	for rec := range recs {
+		if opts.safe { // rec is the writer's own: tableRows makes each anew
 			for k, cell := range rec {
 				rec[k] = spreadsheetSafe(cell)
 			}
