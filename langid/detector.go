@@ -76,6 +76,16 @@ type Detector struct {
 	// models a document loads only where a short line's own label
 	// decides (see Label)
 	highScored atomic.Int64
+	// plain holds, for each candidate, the scores and languages of text
+	// plainly in it (see plainlyIn), shared by all such paragraphs, most
+	// of a long document: read only, full to capacity (an append copies)
+	plain map[corpus.Lang]plainResult
+}
+
+// plainResult is what detect gives text plainly in one candidate.
+type plainResult struct {
+	sc    scores        // the candidate with 1, then those of its script (as byScript)
+	langs []corpus.Lang // the candidate alone, as Label.Langs
 }
 
 // New builds a Detector. It fails on a code lingua-go does not know or a
@@ -108,6 +118,16 @@ func New(opts Options) (*Detector, error) {
 		}
 		seen[l] = true
 		codes = append(codes, code)
+	}
+	d.plain = map[corpus.Lang]plainResult{}
+	for _, l := range d.langs {
+		sc := scores{{lang: l, conf: 1}}
+		for _, c := range d.langs {
+			if c != l && scriptOf(c) == scriptOf(l) {
+				sc = append(sc, score{lang: c})
+			}
+		}
+		d.plain[l] = plainResult{sc: slices.Clip(sc), langs: []corpus.Lang{l}}
 	}
 	d.lowLoaded = map[*unicode.RangeTable]*sync.Once{}
 	d.highLoaded = map[*unicode.RangeTable]*sync.Once{}
@@ -206,14 +226,9 @@ func (d *Detector) detect(text string, high bool) detected {
 		// the candidates byScript would keep: more than half of the
 		// letters are in l's script (see plainly), a Latin or Cyrillic
 		// one that no other script's candidate writes
-		sc := scores{{lang: l, conf: 1}}
-		for _, c := range d.langs {
-			if c != l && scriptOf(c) == scriptOf(l) {
-				sc = append(sc, score{lang: c})
-			}
-		}
-		weak, anyway := d.weak(l, n, clean, sc)
-		return detected{label: corpus.Label{Lang: l, Conf: 1, Langs: []corpus.Lang{l}}, sc: sc, weak: weak, weakAnyway: anyway, letters: n, provisional: prov}
+		pl := d.plain[l]
+		weak, anyway := d.weak(l, n, clean, pl.sc)
+		return detected{label: corpus.Label{Lang: l, Conf: 1, Langs: pl.langs}, sc: pl.sc, weak: weak, weakAnyway: anyway, letters: n, provisional: prov}
 	}
 	sc, prov := d.judge(clean, high)
 	label := d.decide(sc)
