@@ -135,8 +135,8 @@ type splitter struct {
 	lines []string
 	// span's cursor: line cur starts at byte off of text
 	cur, off int
-	md    bool
-	out   []Paragraph
+	md       bool
+	out      []Paragraph
 	// open paragraph: lines [start, i) of kind/level; start < 0 when none
 	start int
 	kind  Kind
