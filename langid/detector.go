@@ -187,23 +187,23 @@ func (s scores) of(l corpus.Lang) float64 {
 // sentences are in different languages is Mixed, with Lang its largest
 // language.
 func (d *Detector) Detect(text string) corpus.Label {
-	return d.detect(text, true).label
+	label, _ := d.detect(text, true)
+	return label
 }
 
 // detected is what detection found in one text: its label, the scores
 // of the candidates, and whether the label is weak (see weak).
 type detected struct {
-	label corpus.Label
-	sc    scores
-	weak  bool
+	sc   scores
+	weak bool
 	// weakAnyway: weak whatever the scores (see weak)
 	weakAnyway bool
-	// letters is the text's letter count (runes), set aside text
-	// excluded; 0 when it was not detected
-	letters int
 	// provisional: sc came from the low-accuracy mode on text that the
 	// high one would judge otherwise (see Label)
 	provisional bool
+	// letters is the text's letter count (runes), set aside text
+	// excluded; 0 when it was not detected
+	letters int32
 }
 
 // detect labels text, or a sample of it when it is longer than
@@ -212,15 +212,15 @@ type detected struct {
 // mode would have scored it otherwise; the sentences of a provisional
 // text that the low mode gives another language than the text's are
 // scored in high-accuracy mode (see mixed).
-func (d *Detector) detect(text string, high bool) detected {
+func (d *Detector) detect(text string, high bool) (corpus.Label, detected) {
 	clean := corpus.Prose(sample(unmarked(text)))
 	n := corpus.Letters(clean)
 	if n == 0 {
-		return detected{label: corpus.Label{Lang: corpus.NoLang}}
+		return corpus.Label{Lang: corpus.NoLang}, detected{}
 	}
 	if n >= probeLetters && n > maxMeanWord*words(clean) {
 		// not words: a run of one letter, a dump without spaces
-		return detected{label: corpus.Label{Lang: corpus.Und}}
+		return corpus.Label{Lang: corpus.Und}, detected{}
 	}
 	if l, prov, ok := d.plainlyIn(clean, high); ok {
 		// the candidates byScript would keep: more than half of the
@@ -228,7 +228,7 @@ func (d *Detector) detect(text string, high bool) detected {
 		// one that no other script's candidate writes
 		pl := d.plain[l]
 		weak, anyway := d.weak(l, n, clean, pl.sc)
-		return detected{label: corpus.Label{Lang: l, Conf: 1, Langs: pl.langs}, sc: pl.sc, weak: weak, weakAnyway: anyway, letters: n, provisional: prov}
+		return corpus.Label{Lang: l, Conf: 1, Langs: pl.langs}, detected{sc: pl.sc, weak: weak, weakAnyway: anyway, letters: int32(n), provisional: prov}
 	}
 	sc, prov := d.judge(clean, high)
 	label := d.decide(sc)
@@ -238,7 +238,7 @@ func (d *Detector) detect(text string, high bool) detected {
 	}
 	d.mixed(clean, &label, high)
 	weak, anyway := d.weak(label.Lang, n, clean, sc)
-	return detected{label: label, sc: sc, weak: weak, weakAnyway: anyway, letters: n, provisional: prov}
+	return label, detected{sc: sc, weak: weak, weakAnyway: anyway, letters: int32(n), provisional: prov}
 }
 
 // plainlyIn returns the candidate that text is plainly written in (see
@@ -919,8 +919,7 @@ func (d *Detector) detectAll(ctx context.Context, paras []corpus.Paragraph, all 
 					p.Label = corpus.Label{Lang: corpus.NoLang}
 					continue
 				}
-				all[i] = d.detect(p.Text, high)
-				p.Label = all[i].label
+				p.Label, all[i] = d.detect(p.Text, high)
 			}
 		}()
 	}

@@ -268,7 +268,8 @@ func TestPlainlyInAsLingua(t *testing.T) {
 			}
 			// the candidates left beside it are byScript's
 			var got, want []corpus.Lang
-			for _, x := range d.detect(p.Text, false).sc {
+			_, det := d.detect(p.Text, false)
+			for _, x := range det.sc {
 				got = append(got, x.lang)
 			}
 			for _, x := range sc {
