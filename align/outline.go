@@ -142,13 +142,15 @@ type chain struct {
 // level, depth) that forms the best sequence summed over all versions, each
 // version then taking its best signature of that class (so "1." in one
 // version and "1)" in another both count).
+//
+// The marks of a version are found twice, for its chains and for its
+// outline, rather than kept for all versions between the two: on a long
+// text they are the largest thing held (a mark a numbered paragraph).
 func Outlines(versions []Version) []Outline {
-	marks := make([][]mark, len(versions))
 	chains := make([]map[signature]chain, len(versions))
 	classScore := map[class]float64{}
 	for v, ver := range versions {
-		marks[v] = findMarks(ver.Paras, ver.Format)
-		chains[v] = bestChains(ver.Paras, marks[v])
+		chains[v] = bestChains(ver.Paras, findMarks(ver.Paras, ver.Format))
 		total := float64(letterCount(ver.Paras)) + 1
 		best := map[class]float64{}
 		for sig, c := range chains[v] {
@@ -203,7 +205,8 @@ func Outlines(versions []Version) []Outline {
 				}
 			}
 		}
-		out[v] = outline(ver, marks[v], pick)
+		chains[v] = nil // the others than pick
+		out[v] = outline(ver, findMarks(ver.Paras, ver.Format), pick)
 		picks[v] = pick
 	}
 	matchLabels(out, picks)
