@@ -54,7 +54,17 @@ type Options struct {
 	// Workers is the number of paragraphs detected at once; 0 means
 	// GOMAXPROCS. Results do not depend on it.
 	Workers int
+	// BeforeModels, when set, is called once a script before the
+	// high-accuracy models of the candidates that write it are loaded
+	// (about 30 MB a language, lingua's largest), with about how much
+	// memory they take: a caller that keeps its memory to a limit can
+	// make room for them.
+	BeforeModels func(bytes int64)
 }
+
+// highModelBytes is what BeforeModels is told a language's high-accuracy
+// models take: as lingua holds them, and room to load them.
+const highModelBytes = 40 << 20
 
 // Detector labels text with one of its candidate languages. It is safe
 // for concurrent use.
@@ -75,7 +85,8 @@ type Detector struct {
 	// highScored counts the texts scored in the high-accuracy mode, whose
 	// models a document loads only where a short line's own label
 	// decides (see Label)
-	highScored atomic.Int64
+	highScored   atomic.Int64
+	beforeModels func(bytes int64) // Options.BeforeModels
 	// plain holds, for each candidate, the scores and languages of text
 	// plainly in it (see plainlyIn), shared by all such paragraphs, most
 	// of a long document: read only, full to capacity (an append copies)
@@ -96,7 +107,7 @@ func New(opts Options) (*Detector, error) {
 	if len(langs) == 0 {
 		langs = DefaultLangs
 	}
-	d := &Detector{langs: slices.Clone(langs), minGap: opts.MinGap, short: opts.Short, workers: opts.Workers}
+	d := &Detector{langs: slices.Clone(langs), minGap: opts.MinGap, short: opts.Short, workers: opts.Workers, beforeModels: opts.BeforeModels}
 	if d.minGap == 0 {
 		d.minGap = DefaultMinGap
 	}
@@ -525,16 +536,16 @@ func (d *Detector) scores(text string, high bool) (sc scores, provisional bool) 
 	if l, ok := d.onlyWriter(text); ok {
 		return scores{{lang: l, conf: 1}}, false
 	}
-	det, loaded := d.low, d.lowLoaded
+	det, loaded, perLang := d.low, d.lowLoaded, int64(0)
 	if d.high != nil && linguaLetters(text) < fullLetters {
 		if !high {
 			provisional = true
 		} else {
-			det, loaded = d.high, d.highLoaded
+			det, loaded, perLang = d.high, d.highLoaded, highModelBytes
 			d.highScored.Add(1)
 		}
 	}
-	d.load(det, loaded, text)
+	d.load(det, loaded, perLang, text)
 	vals := det.ComputeLanguageConfidenceValues(text)
 	out := make(scores, 0, len(vals))
 	for _, v := range vals {
@@ -606,12 +617,23 @@ func (d *Detector) onlyWriter(text string) (corpus.Lang, bool) {
 // once: workers starting together loaded half the models twice, 84% of
 // the seed statement's time. A detection of one word of the script's
 // letters loads every model the script's candidates have in det's mode.
-func (d *Detector) load(det lingua.LanguageDetector, loaded map[*unicode.RangeTable]*sync.Once, text string) {
+// When perLang is not 0, BeforeModels is told first of perLang bytes a
+// candidate.
+func (d *Detector) load(det lingua.LanguageDetector, loaded map[*unicode.RangeTable]*sync.Once, perLang int64, text string) {
 	for script, once := range loaded {
 		if !strings.ContainsFunc(text, func(r rune) bool { return unicode.Is(script, r) }) {
 			continue
 		}
 		once.Do(func() {
+			if perLang > 0 && d.beforeModels != nil {
+				n := 0
+				for _, l := range d.langs {
+					if scriptOf(l) == script {
+						n++
+					}
+				}
+				d.beforeModels(int64(n) * perLang)
+			}
 			det.ComputeLanguageConfidenceValues(warmWord(script))
 		})
 	}

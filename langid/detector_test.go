@@ -338,3 +338,33 @@ func TestPlainly(t *testing.T) {
 		t.Errorf("plainlyIn(%d Cyrillic letters) = %v, %v, %v; want ru, not provisional", linguaLetters(ru), l, prov, ok)
 	}
 }
+
+// TestBeforeModels: the hook comes once a script, before the first text
+// of that script is scored in the high-accuracy mode, with the models of
+// the candidates writing it; not for the low mode, nor for text only one
+// candidate writes (no model is asked).
+func TestBeforeModels(t *testing.T) {
+	var calls []int64
+	d, err := New(Options{Langs: []corpus.Lang{"en", "ru", "es", "de"}, BeforeModels: func(n int64) {
+		calls = append(calls, n)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.scores("Queue", false) // low mode
+	d.scores("База данных", true)
+	if len(calls) != 0 {
+		t.Fatalf("before any high-mode scoring of a model: called with %v", calls)
+	}
+	d.scores("Queue", true)
+	d.scores("Cache", true)
+	if want := []int64{3 * highModelBytes}; !slices.Equal(calls, want) {
+		t.Errorf("called with %v, want %v (en, es, de)", calls, want)
+	}
+
+	low, err := New(Options{LowAccuracy: true, BeforeModels: func(int64) { t.Error("called with LowAccuracy") }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	low.scores("Queue", true)
+}

@@ -131,6 +131,7 @@ func runAlign(ctx context.Context, e *env, opts any, args []string) error {
 	} else if o.pairs != "" {
 		return usagef("--pairs with --format tmx wants -o DIR (one TMX per pair); one pair to a file: --pair SRC,TGT")
 	}
+	o.limitMemory = unit == align.BySection
 	return o.run(ctx, e, args, func(ctx context.Context, j *job, vers []align.Version) (docOutput, error) {
 		sections, rows := align.AlignVersions(vers, unit, o.refineOptions())
 		stats := coverageStats(align.Coverage(sections, versionLangs(vers), align.CoverageOptions{}))

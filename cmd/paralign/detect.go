@@ -46,6 +46,7 @@ func runDetect(ctx context.Context, e *env, opts any, args []string) error {
 	if err := o.checkFormat(detectFormats); err != nil {
 		return err
 	}
+	o.limitMemory = true
 	j, err := o.load(ctx, e, args)
 	if err != nil {
 		return err

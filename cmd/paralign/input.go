@@ -37,6 +37,9 @@ type commonOpts struct {
 	// split: how -o names several files (moses, tmx per pair); set by
 	// the command, not a flag.
 	split split
+	// limitMemory: the run keeps to a soft memory limit (see
+	// limitMemory); set by detect and by align by section
+	limitMemory bool
 }
 
 func addCommon(fs *pflag.FlagSet, o *commonOpts, formats []string) {
@@ -428,7 +431,10 @@ func (o *commonOpts) load(ctx context.Context, e *env, args []string) (*job, err
 	if err != nil {
 		return nil, err
 	}
-	j.det, err = langid.New(langid.Options{Langs: langs, LowAccuracy: o.lowAccuracy})
+	if o.limitMemory {
+		limitMemory(j.docs)
+	}
+	j.det, err = langid.New(langid.Options{Langs: langs, LowAccuracy: o.lowAccuracy, BeforeModels: allowModels})
 	if err != nil {
 		return nil, usagef("--langs: %v", err)
 	}

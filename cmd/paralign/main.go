@@ -25,6 +25,7 @@ import (
 
 func main() {
 	setGC(heapGrowth)
+	capMemory = true
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
