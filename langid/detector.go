@@ -55,10 +55,13 @@ type Options struct {
 	// GOMAXPROCS. Results do not depend on it.
 	Workers int
 	// BeforeModels, when set, is called once a script before the
-	// high-accuracy models of the candidates that write it are loaded
-	// (about 30 MB a language, lingua's largest), with about how much
-	// memory they take: a caller that keeps its memory to a limit can
-	// make room for them.
+	// high-accuracy models of the candidates that write it are loaded,
+	// with the memory to allow for them: highModelBytes a language (they
+	// take about 30 MB, lingua's largest, and more while loading). A
+	// caller that keeps its memory to a limit can make room for them. It
+	// is called on a worker goroutine, which the others wait for, and for
+	// two scripts it may be called at once: it must be safe for
+	// concurrent use.
 	BeforeModels func(bytes int64)
 }
 
