@@ -43,9 +43,13 @@ var (
 	limitMu   sync.Mutex
 )
 
+// ownLimit reports whether the memory limit is paralign's to set: in the
+// command (not a test calling run), and GOMEMLIMIT has no value.
+func ownLimit() bool { return capMemory && os.Getenv("GOMEMLIMIT") == "" }
+
 // limitMemory sets the soft memory limit of a run over docs.
 func limitMemory(docs []*corpus.Document) {
-	if !capMemory || os.Getenv("GOMEMLIMIT") != "" {
+	if !ownLimit() {
 		return
 	}
 	text, paras := int64(0), int64(0)
@@ -69,11 +73,11 @@ func memoryLimit(text, paras int64) int64 {
 // allowModels raises the limit, when limitMemory has set one, by the
 // bytes of the models lingua is about to load.
 func allowModels(bytes int64) {
-	limitMu.Lock()
-	defer limitMu.Unlock()
-	if !capMemory || os.Getenv("GOMEMLIMIT") != "" {
+	if !ownLimit() {
 		return
 	}
+	limitMu.Lock()
+	defer limitMu.Unlock()
 	if cur := debug.SetMemoryLimit(-1); cur != math.MaxInt64 {
 		debug.SetMemoryLimit(cur + bytes)
 	}
