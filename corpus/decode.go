@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -81,14 +82,21 @@ func cutWarning(enc string, line, off int) string {
 // Decode takes time linear in len(data). Beyond the returned text, which
 // it writes once, it allocates a small constant amount of memory.
 func Decode(data []byte, name, enc string) (Decoded, error) {
+	return decode(data, name, enc, false)
+}
+
+// decode is Decode; keep lets the text share data's memory where it is
+// data unchanged (valid UTF-8 without CR), which saves a copy of the input
+// when the caller gives data up (ReadOwned).
+func decode(data []byte, name, enc string, keep bool) (Decoded, error) {
 	if enc == "" {
-		return detect(data, name)
+		return detect(data, name, keep)
 	}
 	spec, ok := lookupEncoding(enc)
 	if !ok {
 		return Decoded{}, fmt.Errorf("%w %q: want a name such as utf-8, utf-16le, windows-1251, koi8-r or iso-8859-1", ErrUnknownEncoding, enc)
 	}
-	return decodeAs(data, name, spec)
+	return decodeAs(data, name, spec, keep)
 }
 
 // decodeError is a sentinel error with a message of its own.
@@ -361,7 +369,7 @@ func sniffBOM(data []byte) (encKind, int) {
 	return 0, 0
 }
 
-func detect(data []byte, name string) (Decoded, error) {
+func detect(data []byte, name string, keep bool) (Decoded, error) {
 	if len(data) == 0 {
 		return Decoded{Encoding: "utf-8"}, nil
 	}
@@ -370,7 +378,7 @@ func detect(data []byte, name string) (Decoded, error) {
 	}
 	if kind, n := sniffBOM(data); n > 0 {
 		if kind == kindUTF8 {
-			return decodeUTF8(data, n, name, false)
+			return decodeUTF8(data, n, name, false, keep)
 		}
 		return decodeUnicode(data, n, unicodeFormOf(kind), name, false)
 	}
@@ -396,14 +404,14 @@ func detect(data []byte, name string) (Decoded, error) {
 		high += h[c]
 	}
 	if high == 0 || utf8.Valid(data) {
-		return Decoded{Text: normalizeUTF8(data, false), Encoding: "utf-8"}, nil
+		return Decoded{Text: normalizeUTF8(data, false, keep), Encoding: "utf-8"}, nil
 	}
 	first, multi, invalid := scanUTF8(data)
 	tail := len(data)-first < utf8.UTFMax && !utf8.FullRune(data[first:])
 	switch {
 	case tail && multi > 0:
 		// A file cut in the middle of a character.
-		return Decoded{Text: normalizeUTF8(data[:first], true), Encoding: "utf-8",
+		return Decoded{Text: normalizeUTF8(data[:first], true, keep), Encoding: "utf-8",
 			Warnings: []string{cutWarning("UTF-8", lineAt(data, first), first)}}, nil
 	case multi >= invalid:
 		// UTF-8 with stray bytes (at least as many valid multi-byte
@@ -424,7 +432,7 @@ func detect(data []byte, name string) (Decoded, error) {
 }
 
 // decodeAs decodes data in a named encoding.
-func decodeAs(data []byte, name string, spec encodingSpec) (Decoded, error) {
+func decodeAs(data []byte, name string, spec encodingSpec, keep bool) (Decoded, error) {
 	if what := signature(data); what != "" {
 		return Decoded{}, binaryError(name, what)
 	}
@@ -437,7 +445,7 @@ func decodeAs(data []byte, name string, spec encodingSpec) (Decoded, error) {
 		if bytes.HasPrefix(data, []byte(bomUTF8)) {
 			n = len(bomUTF8)
 		}
-		return decodeUTF8(data, n, name, true)
+		return decodeUTF8(data, n, name, true, keep)
 	case kindASCII:
 		h := byteHistogram(data)
 		if what := binaryBytes(&h, len(data)); what != "" {
@@ -448,7 +456,7 @@ func decodeAs(data []byte, name string, spec encodingSpec) (Decoded, error) {
 				return Decoded{}, encodingError(name, lineAt(data, i), "US-ASCII", i, fmt.Sprintf("byte 0x%02x", c))
 			}
 		}
-		return Decoded{Text: normalizeUTF8(data, false), Encoding: spec.name}, nil
+		return Decoded{Text: normalizeUTF8(data, false, keep), Encoding: spec.name}, nil
 	case kindCharmap:
 		h := byteHistogram(data)
 		if what := binaryBytes(&h, len(data)); what != "" {
@@ -507,18 +515,18 @@ func decodeAs(data []byte, name string, spec encodingSpec) (Decoded, error) {
 
 // decodeUTF8 decodes data as UTF-8 after a byte-order mark of bom bytes.
 // strict: the encoding was named, so a cut last character is an error too.
-func decodeUTF8(data []byte, bom int, name string, strict bool) (Decoded, error) {
+func decodeUTF8(data []byte, bom int, name string, strict, keep bool) (Decoded, error) {
 	body := data[bom:]
 	h := byteHistogram(body)
 	if what := binaryBytes(&h, len(body)); what != "" {
 		return Decoded{}, binaryError(name, what)
 	}
 	if utf8.Valid(body) {
-		return Decoded{Text: normalizeUTF8(body, false), Encoding: "utf-8", BOM: bom > 0}, nil
+		return Decoded{Text: normalizeUTF8(body, false, keep), Encoding: "utf-8", BOM: bom > 0}, nil
 	}
 	first, _, _ := scanUTF8(body)
 	if !strict && len(body)-first < utf8.UTFMax && !utf8.FullRune(body[first:]) {
-		return Decoded{Text: normalizeUTF8(body[:first], true), Encoding: "utf-8", BOM: bom > 0,
+		return Decoded{Text: normalizeUTF8(body[:first], true, keep), Encoding: "utf-8", BOM: bom > 0,
 			Warnings: []string{cutWarning("UTF-8", lineAt(data, bom+first), bom+first)}}, nil
 	}
 	off := bom + first
@@ -603,8 +611,13 @@ func countASCII(b []byte) int {
 
 // normalizeUTF8 returns valid UTF-8 data as a string with CRLF and lone CR
 // turned into LF. cut appends U+FFFD for a character cut off at the end.
-func normalizeUTF8(data []byte, cut bool) string {
+// keep: data is the caller's to give up, so data with nothing to change is
+// returned as a string on its memory, not copied.
+func normalizeUTF8(data []byte, cut, keep bool) string {
 	if !cut && bytes.IndexByte(data, '\r') < 0 {
+		if keep && len(data) > 0 {
+			return unsafe.String(&data[0], len(data))
+		}
 		return string(data)
 	}
 	var b strings.Builder

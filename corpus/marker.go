@@ -618,8 +618,8 @@ func letterValue(r rune) (value, alt int) {
 // romanValue returns the value of a well-formed Roman numeral (1–3999) in
 // either case, or 0.
 func romanValue(s string) int {
-	if s == "" || len(s) > 15 {
-		return 0
+	if s == "" || len(s) > 15 || strings.IndexFunc(s, notRomanDigit) >= 0 {
+		return 0 // most words, asked first without a copy
 	}
 	u := strings.ToUpper(s)
 	if u != s && strings.ToLower(s) != s {
@@ -682,3 +682,6 @@ func leadingWord(s string) (string, int) {
 	}
 	return s[:n], n
 }
+
+// notRomanDigit reports whether r is none of the letters of Roman numerals.
+func notRomanDigit(r rune) bool { return !strings.ContainsRune("IVXLCDMivxlcdm", r) }

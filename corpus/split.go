@@ -120,11 +120,46 @@ func SplitParagraphs(text, file string, opts SplitOptions) []Paragraph {
 		lines = lines[:len(lines)-1]
 	}
 	s := splitter{file: file, text: text, lines: lines, md: format == Markdown}
+	s.found = make([]found, 0, nonBlank(lines)) // room enough: a paragraph has a non-blank line
 	if !s.md {
 		s.measure()
 	}
 	s.run()
-	return s.out
+	// The paragraphs are made once their number is known: appending them
+	// one by one would leave garbage of four times the final slice (it
+	// grows by a quarter at a time; on a long text of short paragraphs,
+	// more than the text), and up to a quarter of it unused for the rest
+	// of the run.
+	paras := make([]Paragraph, len(s.found))
+	for i, f := range s.found {
+		paras[i] = Paragraph{
+			File:  file,
+			Start: f.start + 1,
+			End:   f.end,
+			Kind:  f.kind,
+			Level: f.level,
+			Text:  s.span(f.start, f.end),
+		}
+	}
+	return paras
+}
+
+// found is a paragraph as the splitter finds it: lines [start, end).
+type found struct {
+	start, end int
+	kind       Kind
+	level      int
+}
+
+// nonBlank returns the number of lines that are not blank.
+func nonBlank(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		if !isBlank(l) {
+			n++
+		}
+	}
+	return n
 }
 
 type splitter struct {
@@ -136,7 +171,7 @@ type splitter struct {
 	// span's cursor: line cur starts at byte off of text
 	cur, off int
 	md       bool
-	out      []Paragraph
+	found    []found // the paragraphs so far
 	// open paragraph: lines [start, i) of kind/level; start < 0 when none
 	start int
 	kind  Kind
@@ -338,14 +373,7 @@ func (s *splitter) close(end int) {
 }
 
 func (s *splitter) emit(start, end int, k Kind, level int) {
-	s.out = append(s.out, Paragraph{
-		File:  s.file,
-		Start: start + 1,
-		End:   end,
-		Kind:  k,
-		Level: level,
-		Text:  s.span(start, end),
-	})
+	s.found = append(s.found, found{start, end, k, level})
 }
 
 // span returns lines [start, end) as they stand in the text, "\n" between
@@ -597,10 +625,12 @@ func leadingIndent(line string) int {
 	return n
 }
 
+// firstWord returns the first run of characters of line that are not
+// white space, or "".
 func firstWord(line string) string {
-	f := strings.FieldsFunc(line, isSpace)
-	if len(f) == 0 {
-		return ""
+	line = strings.TrimLeftFunc(line, isSpace)
+	if i := strings.IndexFunc(line, isSpace); i >= 0 {
+		return line[:i]
 	}
-	return f[0]
+	return line
 }

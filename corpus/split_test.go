@@ -340,3 +340,81 @@ func TestParagraphTextShared(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitManyParagraphs checks that paragraphs come out whole, in
+// order, in a slice of their exact number, whether they are one a block
+// of lines, a list without blank lines, or fewer than the non-blank lines
+// (a code fence).
+func TestSplitManyParagraphs(t *testing.T) {
+	n := 20_000
+	var blank, list strings.Builder
+	for i := range n {
+		fmt.Fprintf(&blank, "Paragraph %d.\n\n", i)
+		fmt.Fprintf(&list, "- Paragraph %d.\n", i)
+	}
+	fence := "```\n" + strings.Repeat("code\n\n", 200) + "```\n\nAfter.\n"
+	for _, tc := range []struct {
+		name, text string
+		format     Format
+		n          int
+		line       func(i int) int
+	}{
+		{"blocks", blank.String(), PlainText, n, func(i int) int { return 2*i + 1 }},
+		{"list", list.String(), Markdown, n, func(i int) int { return i + 1 }},
+		{"fence", fence, Markdown, 2, nil},
+	} {
+		paras := SplitParagraphs(tc.text, "f", SplitOptions{Format: tc.format})
+		if len(paras) != tc.n || cap(paras) != tc.n {
+			t.Fatalf("%s: %d paragraphs with capacity %d, want %d and %d", tc.name, len(paras), cap(paras), tc.n, tc.n)
+		}
+		for i, p := range paras {
+			if tc.line == nil {
+				break
+			}
+			if want := fmt.Sprintf("Paragraph %d.", i); !strings.HasSuffix(p.Text, want) || p.Start != tc.line(i) {
+				t.Fatalf("%s: paragraph %d is %q at line %d, want %q at line %d", tc.name, i, p.Text, p.Start, want, tc.line(i))
+			}
+		}
+	}
+}
+
+// TestReadOwned checks that ReadOwned's paragraphs share the memory of
+// data that needs no change, and that ReadBytes, and ReadOwned on data
+// that needs changing or has much spare capacity, copy it.
+func TestReadOwned(t *testing.T) {
+	const text = "Article 1\n\nAll human beings are born free.\n"
+	// in reports whether s lies in the array of data.
+	in := func(s string, data []byte) bool {
+		p, d := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(&data[:cap(data)][0]))
+		return p >= d && p < d+uintptr(cap(data))
+	}
+	for _, tc := range []struct {
+		name  string
+		data  []byte
+		owned bool
+		share bool
+	}{
+		{"owned", []byte(text), true, true},
+		{"owned with BOM", []byte("\ufeff" + text), true, true},
+		{"copied", []byte(text), false, false},
+		{"owned with CRLF", []byte(strings.ReplaceAll(text, "\n", "\r\n")), true, false},
+		{"owned with spare capacity", append(make([]byte, 0, 4*len(text)), text...), true, false},
+	} {
+		read := ReadBytes
+		if tc.owned {
+			read = ReadOwned
+		}
+		doc, err := read(tc.data, "f", ReadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Paragraphs) != 2 || doc.Paragraphs[1].Text != "All human beings are born free." {
+			t.Fatalf("%s: paragraphs %+v", tc.name, doc.Paragraphs)
+		}
+		for _, p := range doc.Paragraphs {
+			if got := in(p.Text, tc.data); got != tc.share {
+				t.Errorf("%s: paragraph %q in data's memory: %v, want %v", tc.name, p.Text, got, tc.share)
+			}
+		}
+	}
+}

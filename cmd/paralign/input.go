@@ -202,7 +202,7 @@ func (o *commonOpts) readSource(ctx context.Context, e *env, src source) (*corpu
 	if err != nil {
 		return nil, err
 	}
-	doc, err := corpus.ReadBytes(data, name, ropts)
+	doc, err := corpus.ReadOwned(data, name, ropts) // data is ours alone
 	if err != nil {
 		return nil, inputError(err)
 	}
