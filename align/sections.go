@@ -57,11 +57,19 @@ func (c Cell) ParaText(k int) string {
 // parts) joined by a space, every whitespace run collapsed to one space
 // (corpus.CellText).
 func (c Cell) Text() string {
+	return corpus.CellText(strings.Join(c.Parts(), " "))
+}
+
+// Parts returns the text of each of the cell's paragraphs as the cell holds
+// it (ParaText), in order: the cell's text is them joined by a space. The
+// texts of whole paragraphs are not copied, so a writer can write a long
+// cell from its parts (corpus.TSVWriter.WriteJoined) without making it.
+func (c Cell) Parts() []string {
 	parts := make([]string, len(c.Paras))
 	for k := range c.Paras {
 		parts[k] = c.ParaText(k)
 	}
-	return corpus.CellText(strings.Join(parts, " "))
+	return parts
 }
 
 // AlignSections matches the sections of the outlines by id, one row per id,

@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"bytes"
+	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -68,5 +70,49 @@ func TestTSVWriter(t *testing.T) {
 	}
 	if got, want := b.String(), "id\ten\n1\t1. One line two\n"; got != want {
 		t.Errorf("TSVWriter wrote %q, want %q", got, want)
+	}
+}
+
+// TestWriteJoined checks that writing a cell from its parts gives what
+// writing the parts joined by a space gives, on parts that start or end
+// with white space, are empty or only white space or format characters,
+// start with a combining mark, hold tabs, newlines or invalid UTF-8, and
+// on random parts of those pieces.
+func TestWriteJoined(t *testing.T) {
+	pieces := []string{"", " ", "  ", "\t", "\n", "a", "b c", " d", "e ", "\u200b", "\ufeff", "\u0301", "e\u0301", "\u00a0", "\xff", "Ж", "\r\n", "x\u200b\u0301"}
+	cases := [][][]string{
+		{{"1"}, {"Article 1", "All human beings"}, {}},
+		{{" lead", "trail ", "", "  ", "mid\tdle"}},
+		{{"\u200b", "\u0301x", "a\u200b", "\u0301"}},
+		{{"\xffbad", "\xe2\x82", "ok"}, {"\t\n", " "}},
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 500 {
+		row := make([][]string, 1+rng.IntN(3))
+		for i := range row {
+			for range rng.IntN(5) {
+				var b strings.Builder
+				for range rng.IntN(4) {
+					b.WriteString(pieces[rng.IntN(len(pieces))])
+				}
+				row[i] = append(row[i], b.String())
+			}
+		}
+		cases = append(cases, row)
+	}
+	for _, row := range cases {
+		var got, want bytes.Buffer
+		wj, w := NewTSVWriter(&got), NewTSVWriter(&want)
+		joined := make([]string, len(row))
+		for i, parts := range row {
+			joined[i] = strings.Join(parts, " ")
+		}
+		wj.WriteJoined(row)
+		w.Write(joined)
+		wj.Flush()
+		w.Flush()
+		if got.String() != want.String() {
+			t.Errorf("WriteJoined(%q) wrote %q; Write of the joined cells writes %q", row, got.String(), want.String())
+		}
 	}
 }

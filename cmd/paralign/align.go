@@ -261,11 +261,7 @@ func tableRecords(vers []align.Version, rows []align.Row) [][]string {
 // text, not the whole table's (as much as the input).
 func tableRows(vers []align.Version, rows []align.Row) iter.Seq[[]string] {
 	return func(yield func([]string) bool) {
-		head := []string{"id"}
-		for _, v := range vers {
-			head = append(head, v.Lang.String())
-		}
-		if !yield(head) {
+		if !yield(tableHead(vers)) {
 			return
 		}
 		for _, r := range rows {
@@ -280,10 +276,28 @@ func tableRows(vers []align.Version, rows []align.Row) iter.Seq[[]string] {
 	}
 }
 
+// tableHead is the header of tableRecords: id, then each version's language.
+func tableHead(vers []align.Version) []string {
+	head := []string{"id"}
+	for _, v := range vers {
+		head = append(head, v.Lang.String())
+	}
+	return head
+}
+
+// writeRowsTSV writes the table of tableRecords, each cell from its
+// paragraphs (corpus.TSVWriter.WriteJoined): a cell as long as the input
+// is never made whole.
 func writeRowsTSV(w io.Writer, vers []align.Version, rows []align.Row) error {
 	t := corpus.NewTSVWriter(w)
-	for rec := range tableRows(vers, rows) {
-		t.Write(rec)
+	t.Write(tableHead(vers))
+	rec := make([][]string, 1+len(vers))
+	for _, r := range rows {
+		rec = append(rec[:0], []string{r.ID})
+		for _, c := range r.Cells {
+			rec = append(rec, c.Parts())
+		}
+		t.WriteJoined(rec)
 	}
 	t.Flush()
 	return t.Error()
