@@ -13,27 +13,30 @@ import (
 // soft memory limit (runtime/debug.SetMemoryLimit) at what it is expected
 // to hold: memoryBase; the text it read; as much again for what is built
 // on the text (labels, sections, rows), or paraBytes a paragraph when
-// that is more (short paragraphs: a Paragraph and its label are about 150
+// that is more (short paragraphs: a Paragraph and its label are 120
 // bytes); and the high-accuracy models lingua loads when a short line
 // needs them, as langid announces them (Options.BeforeModels). The
 // collector then works harder as the heap nears the limit, where it
 // would otherwise let garbage grow the heap to 1.75 times what is live
-// (see heapGrowth): on 50 MB, 204 to 217 MiB at the peak instead of 310
+// (see heapGrowth): on 50 MB, 180 to 184 MiB at the peak instead of 310
 // to 385 (README, Measurements). The limit is soft: a run that needs more
 // gets it, the collector then taking up to half the CPU. memoryBase holds
 // lingua's low-accuracy models, the candidates' and those the probe for
 // other languages loads (about 30 MB on a long text), and the rest of a
-// run that does not grow with its input; it is 100 MiB less what the
-// process holds outside Go's heap (its code, lingua's embedded models as
-// read: about 20 MiB). Sentence and paragraph alignment build more than
+// run that does not grow with its input; it is the goal of 100 MB (95
+// MiB) less what the process holds beyond the limit: its code and
+// lingua's embedded models as read (about 15 MiB), and free memory the
+// runtime has yet to give back (about 10). At 80 MiB, align on 50 MB
+// peaked at 191 MiB in 14.0 s; at 70, 184 MiB in 15.0 s (median of
+// three; the fastest runs were alike). Sentence and paragraph alignment build more than
 // twice their text (sentences, beads) and keep heapGrowth alone (100 with
 // --presplit); so do many documents in one run (each its own size),
 // align's one file per pair, coverage and compare, and a run with
 // GOMEMLIMIT set, which stands. The limit is set once the inputs are
-// read: reading holds the raw bytes beside the text for a moment.
+// read.
 const (
-	memoryBase = 80 << 20
-	paraBytes  = 160
+	memoryBase = 70 << 20
+	paraBytes  = 120
 )
 
 var (
