@@ -683,5 +683,7 @@ func leadingWord(s string) (string, int) {
 	return s[:n], n
 }
 
-// notRomanDigit reports whether r is none of the letters of Roman numerals.
-func notRomanDigit(r rune) bool { return !strings.ContainsRune("IVXLCDMivxlcdm", r) }
+// notRomanDigit reports whether r is none of the letters of Roman
+// numerals, in either case (Turkish writes i as dotless ı, which
+// upper-cases to I).
+func notRomanDigit(r rune) bool { return !strings.ContainsRune("IVXLCDMivxlcdmı", r) }

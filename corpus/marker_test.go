@@ -73,7 +73,9 @@ func TestParseMarker(t *testing.T) {
 }
 
 func TestRomanValue(t *testing.T) {
-	for s, want := range map[string]int{"I": 1, "IV": 4, "XII": 12, "xiv": 14, "IIII": 0, "VX": 0, "Iv": 0, "MCMXCIV": 1994} {
+	for s, want := range map[string]int{"I": 1, "IV": 4, "XII": 12, "xiv": 14, "IIII": 0, "VX": 0, "Iv": 0, "MCMXCIV": 1994,
+		"vıı": 7, "xıv": 14, "ıı": 2, // Turkish lower case: dotless ı upper-cases to I
+		"Ⅻ": 0, "ІІ": 0, "Article": 0} {
 		if got := romanValue(s); got != want {
 			t.Errorf("romanValue(%q) = %d, want %d", s, got, want)
 		}

@@ -13,8 +13,9 @@ import (
 // soft memory limit (runtime/debug.SetMemoryLimit) at what it is expected
 // to hold: memoryBase; the text it read; as much again for what is built
 // on the text (labels, sections, rows), or paraBytes a paragraph when
-// that is more (short paragraphs: a Paragraph and its label are 120
-// bytes); and the high-accuracy models lingua loads when a short line
+// that is more (short paragraphs: a Paragraph, label included, is 120
+// bytes, and the labels of paragraphs plainly in a language share their
+// Langs); and the high-accuracy models lingua loads when a short line
 // needs them, as langid announces them (Options.BeforeModels). The
 // collector then works harder as the heap nears the limit, where it
 // would otherwise let garbage grow the heap to 1.75 times what is live
@@ -33,7 +34,8 @@ import (
 // --presplit); so do many documents in one run (each its own size),
 // align's one file per pair, coverage and compare, and a run with
 // GOMEMLIMIT set, which stands. The limit is set once the inputs are
-// read.
+// read; until then, an input that must be converted (CRLF line ends,
+// another encoding) is held twice for a moment, as read and as decoded.
 const (
 	memoryBase = 70 << 20
 	paraBytes  = 120
