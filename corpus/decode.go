@@ -611,8 +611,9 @@ func countASCII(b []byte) int {
 
 // normalizeUTF8 returns valid UTF-8 data as a string with CRLF and lone CR
 // turned into LF. cut appends U+FFFD for a character cut off at the end.
-// keep: data is the caller's to give up, so data with nothing to change is
-// returned as a string on its memory, not copied.
+// keep: data is the caller's to give up, so the text is made in data's own
+// memory (the line ends rewritten in place: the text is never longer)
+// rather than in a copy.
 func normalizeUTF8(data []byte, cut, keep bool) string {
 	if !cut && bytes.IndexByte(data, '\r') < 0 {
 		if keep && len(data) > 0 {
@@ -620,25 +621,32 @@ func normalizeUTF8(data []byte, cut, keep bool) string {
 		}
 		return string(data)
 	}
-	var b strings.Builder
-	b.Grow(len(data) + utf8.UTFMax)
+	var out []byte
+	if keep && !cut {
+		out = data[:0] // writes never pass reads: a line end only shrinks
+	} else {
+		out = make([]byte, 0, len(data)+utf8.UTFMax)
+	}
 	for {
 		i := bytes.IndexByte(data, '\r')
 		if i < 0 {
-			b.Write(data)
+			out = append(out, data...)
 			break
 		}
-		b.Write(data[:i])
-		b.WriteByte('\n')
+		out = append(out, data[:i]...)
+		out = append(out, '\n')
 		data = data[i+1:]
 		if len(data) > 0 && data[0] == '\n' {
 			data = data[1:]
 		}
 	}
 	if cut {
-		b.WriteRune(utf8.RuneError)
+		out = utf8.AppendRune(out, utf8.RuneError)
 	}
-	return b.String()
+	if len(out) == 0 {
+		return ""
+	}
+	return unsafe.String(&out[0], len(out)) // out is data's, given up, or this function's own
 }
 
 // UTF-16 and UTF-32.

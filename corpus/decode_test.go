@@ -560,3 +560,17 @@ func ExampleDecode() {
 	// windows-1251 "Привет, мир!\n"
 	// menu.txt:1: invalid UTF-8 at byte offset 3: byte 0xe9
 }
+
+// TestNormalizeInPlace checks that line ends rewritten in the input's own
+// memory (keep) give the text a copy gives.
+func TestNormalizeInPlace(t *testing.T) {
+	for _, in := range []string{"", "\r", "\n", "\r\n", "\r\r\n\n", "a\rb\r\nc\n\rd", "no line end", "Ж\r\nж\r", "\r\n\r\n\r\n"} {
+		want := normalizeUTF8([]byte(in), false, false)
+		if got := normalizeUTF8([]byte(in), false, true); got != want {
+			t.Errorf("in place, %q gave %q, want %q", in, got, want)
+		}
+		if strings.Contains(want, "\r") || strings.Count(want, "\n") != strings.Count(in, "\n")+strings.Count(in, "\r")-strings.Count(in, "\r\n") {
+			t.Errorf("%q gave %q: every CRLF and lone CR should be one LF", in, want)
+		}
+	}
+}

@@ -41,8 +41,9 @@ func ReadBytes(data []byte, name string, opts ReadOptions) (*Document, error) {
 }
 
 // ReadOwned is ReadBytes on data that the caller gives up: the paragraphs'
-// text may share data's memory instead of a copy of it (UTF-8 text without
-// CR), so data must not be changed afterwards. On a long input this halves
+// text may be made in data's memory instead of a copy of it (UTF-8 text;
+// CRLF line ends are rewritten in place), so ReadOwned may change data,
+// and data must not be changed afterwards. On a long input this halves
 // the memory that reading takes at its peak. Data with much spare capacity
 // (a buffer grown while reading a pipe) is copied all the same, which
 // frees the larger array.

@@ -379,8 +379,8 @@ func TestSplitManyParagraphs(t *testing.T) {
 }
 
 // TestReadOwned checks that ReadOwned's paragraphs share the memory of
-// data that needs no change, and that ReadBytes, and ReadOwned on data
-// that needs changing or has much spare capacity, copy it.
+// UTF-8 data, its line ends rewritten in place, and that ReadBytes, and
+// ReadOwned on data with much spare capacity, copy it.
 func TestReadOwned(t *testing.T) {
 	const text = "Article 1\n\nAll human beings are born free.\n"
 	// in reports whether s lies in the array of data.
@@ -397,7 +397,9 @@ func TestReadOwned(t *testing.T) {
 		{"owned", []byte(text), true, true},
 		{"owned with BOM", []byte("\ufeff" + text), true, true},
 		{"copied", []byte(text), false, false},
-		{"owned with CRLF", []byte(strings.ReplaceAll(text, "\n", "\r\n")), true, false},
+		{"owned with CRLF", []byte(strings.ReplaceAll(text, "\n", "\r\n")), true, true},
+		{"owned with lone CR", []byte(strings.ReplaceAll(text, "\n", "\r")), true, true},
+		{"copied with CRLF", []byte(strings.ReplaceAll(text, "\n", "\r\n")), false, false},
 		{"owned with spare capacity", append(make([]byte, 0, 4*len(text)), text...), true, false},
 	} {
 		read := ReadBytes

@@ -216,9 +216,9 @@ func (o *commonOpts) readSource(ctx context.Context, e *env, src source) (*corpu
 // warnings and errors come as they would if the inputs were read one
 // after another, those of the inputs before the first that failed, then
 // its error. Inputs not yet started when one fails are not read. Up to
-// one input a core that must be converted (CRLF line ends, an encoding
-// other than UTF-8) is held in memory twice at a time, as read and as
-// decoded; UTF-8 with LF line ends is decoded in place (corpus.ReadOwned).
+// one input a core in an encoding other than UTF-8 is held in memory
+// twice at a time, as read and as decoded; UTF-8 is decoded in place
+// (corpus.ReadOwned).
 func readEach(n int, read func(i int) error, done func(i int)) error {
 	errs := make([]error, n)
 	finished := make([]chan struct{}, n)

@@ -34,8 +34,8 @@ import (
 // --presplit); so do many documents in one run (each its own size),
 // align's one file per pair, coverage and compare, and a run with
 // GOMEMLIMIT set, which stands. The limit is set once the inputs are
-// read; until then, an input that must be converted (CRLF line ends,
-// another encoding) is held twice for a moment, as read and as decoded.
+// read; until then, an input in another encoding than UTF-8 is held
+// twice for a moment, as read and as decoded.
 const (
 	memoryBase = 70 << 20
 	paraBytes  = 120
