@@ -1,10 +1,11 @@
 package align
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"math"
-	"strings"
 
 	"github.com/paralign/paralign/corpus"
 )
@@ -20,88 +21,103 @@ type JSONParagraph struct {
 	Text  string      `json:"text"`
 }
 
-// jsonCell is a cell of the JSONL form.
-type jsonCell struct {
-	Text       string          `json:"text"`
-	Paragraphs []JSONParagraph `json:"paragraphs"`
-}
-
-// jsonRow is a row of the lossless JSONL form; cells are keyed by
-// language and written in column order.
-type jsonRow struct {
-	ID    string       `json:"id"`
-	Kind  SectionKind  `json:"kind"`
-	Score *float64     `json:"score,omitempty"`
-	Cells orderedCells `json:"cells"`
-}
-
-// orderedCells are a row's cells, written in column order.
-type orderedCells struct {
-	langs []corpus.Lang
-	cells []jsonCell
-}
-
-func (o orderedCells) MarshalJSON() ([]byte, error) {
-	var b strings.Builder
-	b.WriteByte('{')
-	for i, l := range o.langs {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := json.Marshal(l.String())
-		b.Write(k)
-		b.WriteByte(':')
-		v, err := marshalNoEscape(o.cells[i])
-		if err != nil {
-			return nil, err
-		}
-		b.Write(v)
-	}
-	b.WriteByte('}')
-	return []byte(b.String()), nil
-}
-
-// marshalNoEscape is json.Marshal without escaping <, > and &.
-func marshalNoEscape(v any) ([]byte, error) {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return []byte(strings.TrimRight(b.String(), "\n")), nil
-}
-
 // WriteJSONL writes rows in the lossless JSONL form paralign align
 // --format jsonl writes: one object per row, {"id", "kind", "score" (when
 // scored), "cells"}, cells keyed by language in vers order, each with its
 // text and its paragraphs (file, 1-based start and end lines, lang, conf
 // and the exact original text). Empty cells are left out.
+//
+// Each row is written as it is encoded, a cell's text a paragraph at a time
+// (corpus.JoinedCell): a version without section numbers is one cell as
+// long as its file, and is never held as one string, nor encoded whole.
 func WriteJSONL(w io.Writer, vers []Version, rows []Row, scored bool) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
+	j := jsonWriter{w: bufio.NewWriter(w)}
+	j.enc = json.NewEncoder(&j.buf)
+	j.enc.SetEscapeHTML(false)
 	for _, r := range rows {
-		jr := jsonRow{ID: r.ID, Kind: r.Kind}
+		j.raw(`{"id":`)
+		j.value(r.ID)
+		j.raw(`,"kind":`)
+		j.value(r.Kind)
 		if scored {
-			sc := math.Round(r.Score*1000) / 1000
-			jr.Score = &sc
+			j.raw(`,"score":`)
+			j.value(math.Round(r.Score*1000) / 1000)
 		}
+		j.raw(`,"cells":{`)
+		first := true
 		for v, c := range r.Cells {
 			if c.Empty() {
 				continue
 			}
-			jc := jsonCell{Text: c.Text()}
-			for k, p := range c.Paras {
-				jc.Paragraphs = append(jc.Paragraphs, JSONParagraph{File: p.File, Start: p.Start, End: p.End, Lang: p.Lang, Conf: p.Conf, Text: c.ParaText(k)})
+			if !first {
+				j.raw(",")
 			}
-			jr.Cells.langs = append(jr.Cells.langs, vers[v].Lang)
-			jr.Cells.cells = append(jr.Cells.cells, jc)
+			first = false
+			j.value(vers[v].Lang.String())
+			j.raw(`:{"text":"`)
+			parts := c.Parts()
+			for piece := range corpus.JoinedCell(parts) {
+				j.inner(piece)
+			}
+			j.raw(`","paragraphs":[`)
+			for k, p := range c.Paras {
+				if k > 0 {
+					j.raw(",")
+				}
+				j.value(JSONParagraph{File: p.File, Start: p.Start, End: p.End, Lang: p.Lang, Conf: p.Conf, Text: parts[k]})
+			}
+			j.raw("]}")
 		}
-		if err := enc.Encode(jr); err != nil {
-			return err
+		j.raw("}}\n")
+		if j.err != nil {
+			return j.err
 		}
 	}
-	return nil
+	if j.err == nil {
+		j.err = j.w.Flush()
+	}
+	return j.err
+}
+
+// jsonWriter writes JSON a value at a time, as encoding/json encodes them
+// without escaping <, > and &, and keeps the first error.
+type jsonWriter struct {
+	w   *bufio.Writer
+	buf bytes.Buffer
+	enc *json.Encoder // into buf
+	err error
+}
+
+// raw writes s as it is.
+func (j *jsonWriter) raw(s string) {
+	if j.err == nil {
+		_, j.err = j.w.WriteString(s)
+	}
+}
+
+// value writes v encoded.
+func (j *jsonWriter) value(v any) {
+	if j.err != nil {
+		return
+	}
+	j.buf.Reset()
+	if j.err = j.enc.Encode(v); j.err == nil {
+		_, j.err = j.w.Write(bytes.TrimSuffix(j.buf.Bytes(), []byte("\n")))
+	}
+}
+
+// inner writes s as a part of a JSON string, without its quotes: JSON
+// escapes a character at a time, so the parts of a string escaped one by
+// one are the string escaped.
+func (j *jsonWriter) inner(s string) {
+	if j.err != nil {
+		return
+	}
+	j.buf.Reset()
+	if j.err = j.enc.Encode(s); j.err == nil {
+		q := bytes.TrimSuffix(j.buf.Bytes(), []byte("\n"))
+		_, j.err = j.w.Write(q[1 : len(q)-1])
+	}
 }
 
 // coverageJSON is the JSON form of a CoverageReport.

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bufio"
 	"io"
+	"iter"
 	"strings"
 	"unicode/utf8"
 
@@ -102,9 +103,9 @@ func (t *TSVWriter) Write(row []string) error {
 
 // WriteJoined writes one row whose cell i is the parts row[i] joined by a
 // space, as Write would write strings.Join(row[i], " "), without making
-// that string: the cell is cleaned a part at a time. A cell of a whole
-// long document (a version with no section numbers) then costs the memory
-// of its largest part, not two copies of the document.
+// that string (see JoinedCell). A cell of a whole long document (a
+// version with no section numbers) then costs the memory of its largest
+// part, not two copies of the document.
 func (t *TSVWriter) WriteJoined(row [][]string) error {
 	if t.err != nil {
 		return t.err
@@ -113,24 +114,36 @@ func (t *TSVWriter) WriteJoined(row [][]string) error {
 		if i > 0 {
 			t.w.WriteByte('\t')
 		}
-		// CellText collapses the space between two parts with any white
-		// space around it and drops empty parts; NFC cannot join
-		// characters across a space, so each part can be cleaned alone.
+		for piece := range JoinedCell(parts) {
+			t.w.WriteString(piece)
+		}
+	}
+	_, t.err = t.w.WriteString("\n")
+	return t.err
+}
+
+// JoinedCell yields CellText(strings.Join(parts, " ")) in pieces, without
+// making it: each part cleaned alone, a single space between those that
+// are not empty. CellText collapses the joining space with any white space
+// around it and drops empty parts, and NFC cannot join characters across
+// a space, so the pieces are the whole cell's text.
+func JoinedCell(parts []string) iter.Seq[string] {
+	return func(yield func(string) bool) {
 		wrote := false
 		for _, p := range parts {
 			c := CellText(p)
 			if c == "" {
 				continue
 			}
-			if wrote {
-				t.w.WriteByte(' ')
+			if wrote && !yield(" ") {
+				return
 			}
-			t.w.WriteString(c)
+			if !yield(c) {
+				return
+			}
 			wrote = true
 		}
 	}
-	_, t.err = t.w.WriteString("\n")
-	return t.err
 }
 
 // Flush writes any buffered rows to the underlying writer.

@@ -305,7 +305,7 @@ func readCSV(name, text string) (*records, error) {
 	}
 }
 
-// jsonRowIn is jsonRow as read: a missing field is zero.
+// jsonRowIn is a row of align.WriteJSONL as read: a missing field is zero.
 type jsonRowIn struct {
 	ID    string          `json:"id"`
 	Kind  string          `json:"kind"`
