@@ -290,23 +290,62 @@ func readRaw(e *env, src source, limit int64) (string, []byte, error) {
 
 // readLimited reads r to its end, or fails once it has given more than
 // limit bytes (0: no limit). size, when positive, is r's size as far as
-// known (a regular file's), read into one buffer of that size.
+// known (a regular file's), read into one buffer of that size; else r is
+// read in chunks (readChunks).
 func readLimited(r io.Reader, limit, size int64) ([]byte, error) {
 	if limit > 0 {
 		r = io.LimitReader(r, limit+1)
 	}
-	var buf bytes.Buffer
+	var data []byte
+	var err error
 	if size > 0 && (limit <= 0 || size <= limit) {
 		// one allocation for a file of known size, not a dozen copies
+		var buf bytes.Buffer
 		buf.Grow(int(size) + bytes.MinRead)
+		_, err = buf.ReadFrom(r)
+		data = buf.Bytes()
+	} else {
+		data, err = readChunks(r)
 	}
-	_, err := buf.ReadFrom(r)
-	data := buf.Bytes()
 	if err == nil && limit > 0 && int64(len(data)) > limit {
 		return nil, tooLarge(limit, -1)
 	}
 	return data, err
 }
+
+// readChunks reads r to its end in chunks, each twice the one before up to
+// maxReadChunk, then joins them into one slice of the size read. One
+// buffer grown as it fills would be up to twice the input at the end, and
+// that spare half would be held as long as the text (corpus.ReadOwned
+// decodes in place) or the input copied once more.
+func readChunks(r io.Reader) ([]byte, error) {
+	var chunks [][]byte
+	n, total := 32<<10, 0
+	for {
+		buf := make([]byte, n)
+		k, err := io.ReadFull(r, buf)
+		chunks = append(chunks, buf[:k])
+		total += k
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		n = min(2*n, maxReadChunk)
+	}
+	if len(chunks) == 1 {
+		return chunks[0], nil
+	}
+	data := make([]byte, 0, total)
+	for _, c := range chunks {
+		data = append(data, c...)
+	}
+	return data, nil
+}
+
+// maxReadChunk is the size of readChunks' largest chunk.
+const maxReadChunk = 16 << 20
 
 // tooLarge is the error for an input over limit bytes; size is its size
 // when known, else -1.
