@@ -35,6 +35,16 @@ func WriteJSONL(w io.Writer, vers []Version, rows []Row, scored bool) error {
 	j.enc = json.NewEncoder(&j.buf)
 	j.enc.SetEscapeHTML(false)
 	for _, r := range rows {
+		if err := encodable(r, scored); err != nil {
+			// as when rows were encoded whole: the rows before it written
+			if ferr := j.w.Flush(); j.err == nil {
+				j.err = ferr
+			}
+			if j.err == nil {
+				j.err = err
+			}
+			return j.err
+		}
 		j.raw(`{"id":`)
 		j.value(r.ID)
 		j.raw(`,"kind":`)
@@ -77,6 +87,26 @@ func WriteJSONL(w io.Writer, vers []Version, rows []Row, scored bool) error {
 		j.err = j.w.Flush()
 	}
 	return j.err
+}
+
+// encodable returns the error encoding/json gives for a number of row r
+// that JSON cannot hold (NaN, an infinity), before any of the row is
+// written.
+func encodable(r Row, scored bool) error {
+	bad := func(f float64) bool { return math.IsNaN(f) || math.IsInf(f, 0) }
+	if scored && bad(r.Score) {
+		_, err := json.Marshal(r.Score)
+		return err
+	}
+	for _, c := range r.Cells {
+		for _, p := range c.Paras {
+			if bad(p.Conf) {
+				_, err := json.Marshal(p.Conf)
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // jsonWriter writes JSON a value at a time, as encoding/json encodes them

@@ -3,6 +3,7 @@ package align
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"strings"
 	"testing"
 
@@ -27,6 +28,7 @@ func TestWriteJSONL(t *testing.T) {
 			{Paras: []corpus.Paragraph{para("Zwei Sätze. Noch einer.", 9)}, Spans: []ParaSpan{{Para: 0, Start: 13, End: 24}}},
 		}},
 		{ID: "1+1", Kind: Unnumbered, Cells: []Cell{{}, {Paras: []corpus.Paragraph{para("Один.", 2)}}, {}}},
+		{ID: "2", Kind: Numbered, Score: 1, Cells: []Cell{{}, {}, {}}},
 	}
 	for _, scored := range []bool{false, true} {
 		var b bytes.Buffer
@@ -53,6 +55,12 @@ func TestWriteJSONL(t *testing.T) {
 			r := rows[i]
 			if got.ID != r.ID || got.Kind != r.Kind.String() || (got.Score != nil) != scored {
 				t.Errorf("line %d: id %q kind %q score %v, want %q %q and a score: %v", i+1, got.ID, got.Kind, got.Score, r.ID, r.Kind, scored)
+			}
+			if want := math.Round(r.Score*1000) / 1000; scored && got.Score != nil && *got.Score != want {
+				t.Errorf("line %d: score %v, want %v", i+1, *got.Score, want)
+			}
+			if got.Cells == nil {
+				t.Errorf("line %d: no cells object: %s", i+1, line)
 			}
 			keys := []string{`"id":`, `"kind":`, `"cells":`}
 			if scored {
@@ -93,6 +101,23 @@ func TestWriteJSONL(t *testing.T) {
 		if !strings.Contains(b.String(), `<b>&</b>`) {
 			t.Errorf("<, > or & escaped:\n%s", b.String())
 		}
+	}
+}
+
+// TestWriteJSONLNaN: a number JSON cannot hold is an error, and the rows
+// before it are written whole.
+func TestWriteJSONLNaN(t *testing.T) {
+	vers := []Version{{Lang: "en"}}
+	cell := func(conf float64) []Cell {
+		return []Cell{{Paras: []corpus.Paragraph{{Text: strings.Repeat("word ", 2000), Label: corpus.Label{Lang: "en", Conf: conf}}}}}
+	}
+	rows := []Row{{ID: "1", Cells: cell(0.5)}, {ID: "2", Cells: cell(math.NaN())}}
+	var b bytes.Buffer
+	if err := WriteJSONL(&b, vers, rows, false); err == nil {
+		t.Error("a NaN confidence written without an error")
+	}
+	if lines := strings.Split(b.String(), "\n"); len(lines) != 2 || !json.Valid([]byte(lines[0])) || lines[1] != "" {
+		t.Errorf("want the first row whole and nothing of the second; got %d bytes in %d lines", b.Len(), len(lines))
 	}
 }
 

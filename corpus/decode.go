@@ -85,9 +85,9 @@ func Decode(data []byte, name, enc string) (Decoded, error) {
 	return decode(data, name, enc, false)
 }
 
-// decode is Decode; keep lets the text share data's memory where it is
-// data unchanged (valid UTF-8 without CR), which saves a copy of the input
-// when the caller gives data up (ReadOwned).
+// decode is Decode; keep lets the text of UTF-8 data be made in data's
+// memory (see normalizeUTF8), which saves a copy of the input when the
+// caller gives data up (ReadOwned).
 func decode(data []byte, name, enc string, keep bool) (Decoded, error) {
 	if enc == "" {
 		return detect(data, name, keep)
@@ -613,7 +613,8 @@ func countASCII(b []byte) int {
 // turned into LF. cut appends U+FFFD for a character cut off at the end.
 // keep: data is the caller's to give up, so the text is made in data's own
 // memory (the line ends rewritten in place: the text is never longer)
-// rather than in a copy.
+// rather than in a copy; not with cut, whose U+FFFD may be longer than
+// the bytes it replaces.
 func normalizeUTF8(data []byte, cut, keep bool) string {
 	if !cut && bytes.IndexByte(data, '\r') < 0 {
 		if keep && len(data) > 0 {

@@ -562,15 +562,21 @@ func ExampleDecode() {
 }
 
 // TestNormalizeInPlace checks that line ends rewritten in the input's own
-// memory (keep) give the text a copy gives.
+// memory (keep) give every CRLF and lone CR as one LF, as a copy does, and
+// that a cut last character is marked with U+FFFD either way.
 func TestNormalizeInPlace(t *testing.T) {
-	for _, in := range []string{"", "\r", "\n", "\r\n", "\r\r\n\n", "a\rb\r\nc\n\rd", "no line end", "Ж\r\nж\r", "\r\n\r\n\r\n"} {
-		want := normalizeUTF8([]byte(in), false, false)
-		if got := normalizeUTF8([]byte(in), false, true); got != want {
-			t.Errorf("in place, %q gave %q, want %q", in, got, want)
-		}
-		if strings.Contains(want, "\r") || strings.Count(want, "\n") != strings.Count(in, "\n")+strings.Count(in, "\r")-strings.Count(in, "\r\n") {
-			t.Errorf("%q gave %q: every CRLF and lone CR should be one LF", in, want)
+	for _, in := range []string{"", "\r", "\n", "\r\n", "\r\r\n\n", "a\rb\r\nc\n\rd", "no line end", "Ж\r\nж\r", "\r\n\r\n\r\n", "\ufeffBOM\r\n"} {
+		want := strings.ReplaceAll(strings.ReplaceAll(in, "\r\n", "\n"), "\r", "\n")
+		for _, cut := range []bool{false, true} {
+			w := want
+			if cut {
+				w += "\ufffd"
+			}
+			for _, keep := range []bool{false, true} {
+				if got := normalizeUTF8([]byte(in), cut, keep); got != w {
+					t.Errorf("%q, cut %v, in place %v: %q, want %q", in, cut, keep, got, w)
+				}
+			}
 		}
 	}
 }

@@ -45,8 +45,8 @@ func ReadBytes(data []byte, name string, opts ReadOptions) (*Document, error) {
 // CRLF line ends are rewritten in place), so ReadOwned may change data,
 // and data must not be changed afterwards. On a long input this halves
 // the memory that reading takes at its peak. Data with much spare capacity
-// (a buffer grown while reading a pipe) is copied all the same, which
-// frees the larger array.
+// (a buffer grown as it was read) is copied all the same, which frees the
+// larger array, and so is text cut in the middle of its last character.
 func ReadOwned(data []byte, name string, opts ReadOptions) (*Document, error) {
 	return readBytes(data, name, opts, cap(data)-len(data) <= len(data)/8)
 }

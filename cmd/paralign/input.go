@@ -320,28 +320,30 @@ func readLimited(r io.Reader, limit, size int64) ([]byte, error) {
 // decodes in place) or the input copied once more.
 func readChunks(r io.Reader) ([]byte, error) {
 	var chunks [][]byte
-	n, total := 32<<10, 0
+	buf, filled, total := make([]byte, 32<<10), 0, 0
 	for {
-		buf := make([]byte, n)
-		k, err := io.ReadFull(r, buf)
-		chunks = append(chunks, buf[:k])
+		k, err := r.Read(buf[filled:])
+		filled += k
 		total += k
-		if err == io.EOF || err == io.ErrUnexpectedEOF {
+		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return nil, err
 		}
-		n = min(2*n, maxReadChunk)
+		if filled == len(buf) {
+			chunks = append(chunks, buf)
+			buf, filled = make([]byte, min(2*len(buf), maxReadChunk)), 0
+		}
 	}
-	if len(chunks) == 1 {
-		return chunks[0], nil
+	if len(chunks) == 0 {
+		return buf[:filled], nil
 	}
 	data := make([]byte, 0, total)
 	for _, c := range chunks {
 		data = append(data, c...)
 	}
-	return data, nil
+	return append(data, buf[:filled]...), nil
 }
 
 // maxReadChunk is the size of readChunks' largest chunk.
