@@ -37,13 +37,10 @@ func WriteJSONL(w io.Writer, vers []Version, rows []Row, scored bool) error {
 	for _, r := range rows {
 		if err := encodable(r, scored); err != nil {
 			// as when rows were encoded whole: the rows before it written
-			if ferr := j.w.Flush(); j.err == nil {
-				j.err = ferr
+			if ferr := j.w.Flush(); ferr != nil {
+				return ferr
 			}
-			if j.err == nil {
-				j.err = err
-			}
-			return j.err
+			return err
 		}
 		j.raw(`{"id":`)
 		j.value(r.ID)
@@ -127,12 +124,8 @@ func (j *jsonWriter) raw(s string) {
 
 // value writes v encoded.
 func (j *jsonWriter) value(v any) {
-	if j.err != nil {
-		return
-	}
-	j.buf.Reset()
-	if j.err = j.enc.Encode(v); j.err == nil {
-		_, j.err = j.w.Write(bytes.TrimSuffix(j.buf.Bytes(), []byte("\n")))
+	if e := j.encode(v); e != nil {
+		_, j.err = j.w.Write(e)
 	}
 }
 
@@ -140,14 +133,22 @@ func (j *jsonWriter) value(v any) {
 // escapes a character at a time, so the parts of a string escaped one by
 // one are the string escaped.
 func (j *jsonWriter) inner(s string) {
+	if e := j.encode(s); e != nil {
+		_, j.err = j.w.Write(e[1 : len(e)-1])
+	}
+}
+
+// encode returns v encoded, without the encoder's newline, or nil once
+// there is an error.
+func (j *jsonWriter) encode(v any) []byte {
 	if j.err != nil {
-		return
+		return nil
 	}
 	j.buf.Reset()
-	if j.err = j.enc.Encode(s); j.err == nil {
-		q := bytes.TrimSuffix(j.buf.Bytes(), []byte("\n"))
-		_, j.err = j.w.Write(q[1 : len(q)-1])
+	if j.err = j.enc.Encode(v); j.err != nil {
+		return nil
 	}
+	return bytes.TrimSuffix(j.buf.Bytes(), []byte("\n"))
 }
 
 // coverageJSON is the JSON form of a CoverageReport.

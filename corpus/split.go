@@ -119,7 +119,7 @@ func SplitParagraphs(text, file string, opts SplitOptions) []Paragraph {
 	if len(lines) > 0 && lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]
 	}
-	s := splitter{file: file, text: text, lines: lines, md: format == Markdown}
+	s := splitter{text: text, lines: lines, md: format == Markdown}
 	s.found = make([]found, 0, nonBlank(lines)) // room enough: a paragraph has a non-blank line
 	if !s.md {
 		s.measure()
@@ -163,7 +163,6 @@ func nonBlank(lines []string) int {
 }
 
 type splitter struct {
-	file string
 	// text is what lines were cut from, at every "\n": a paragraph's Text
 	// is a substring of it (see span)
 	text  string

@@ -291,7 +291,7 @@ func tableHead(vers []align.Version) []string {
 func writeRowsTSV(w io.Writer, vers []align.Version, rows []align.Row) error {
 	t := corpus.NewTSVWriter(w)
 	t.Write(tableHead(vers))
-	rec := make([][]string, 1+len(vers))
+	rec := make([][]string, 0, 1+len(vers))
 	for _, r := range rows {
 		rec = append(rec[:0], []string{r.ID})
 		for _, c := range r.Cells {

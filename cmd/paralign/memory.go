@@ -9,33 +9,32 @@ import (
 	"github.com/paralign/paralign/corpus"
 )
 
-// A run of detect, or of align by section, on one document keeps Go's
-// soft memory limit (runtime/debug.SetMemoryLimit) at what it is expected
-// to hold: memoryBase; the text it read; as much again for what is built
-// on the text (labels, sections, rows), or paraBytes a paragraph when
-// that is more (short paragraphs: a Paragraph, label included, is 120
-// bytes, and the labels of paragraphs plainly in a language share their
-// Langs); and the high-accuracy models lingua loads when a short line
-// needs them, as langid announces them (Options.BeforeModels). The
-// collector then works harder as the heap nears the limit, where it
-// would otherwise let garbage grow the heap to 1.75 times what is live
-// (see heapGrowth): on 50 MB, 180 to 184 MiB at the peak instead of 310
-// to 385 (README, Measurements). The limit is soft: a run that needs more
-// gets it, the collector then taking up to half the CPU. memoryBase holds
-// lingua's low-accuracy models, the candidates' and those the probe for
-// other languages loads (about 30 MB on a long text), and the rest of a
-// run that does not grow with its input; it is the goal of 100 MB (95
-// MiB) less what the process holds beyond the limit: its code and
-// lingua's embedded models as read (about 15 MiB), and free memory the
-// runtime has yet to give back (about 10). At 80 MiB, align on 50 MB
-// peaked at 191 MiB in 14.0 s; at 70, 184 MiB in 15.0 s (median of
-// three; the fastest runs were alike). Sentence and paragraph alignment build more than
-// twice their text (sentences, beads) and keep heapGrowth alone (100 with
-// --presplit); so do many documents in one run (each its own size),
-// align's one file per pair, coverage and compare, and a run with
-// GOMEMLIMIT set, which stands. The limit is set once the inputs are
-// read; until then, an input in another encoding than UTF-8 is held
-// twice for a moment, as read and as decoded.
+// A run of detect, or of align by section, on one document keeps Go's soft
+// memory limit (runtime/debug.SetMemoryLimit) at what it is expected to
+// hold: memoryBase; the text it read; as much again for what is built on
+// the text (labels, sections, rows), or paraBytes a paragraph when that is
+// more (short paragraphs: a Paragraph, label included, is 120 bytes, and
+// the labels of paragraphs plainly in a language share their Langs); and
+// the high-accuracy models lingua loads when a short line needs them, as
+// langid announces them (Options.BeforeModels). The collector then works
+// harder as the heap nears the limit, where it would otherwise let garbage
+// grow the heap to 1.75 times what is live (see heapGrowth): on 50 MB, 180
+// to 184 MiB at the peak instead of 310 to 385 (README, Measurements). The
+// limit is soft: a run that needs more gets it, the collector then taking
+// up to half the CPU. memoryBase holds lingua's low-accuracy models, the
+// candidates' and those the probe for other languages loads (about 30 MB
+// on a long text), and the rest of a run that does not grow with its
+// input; it is the goal of 100 MB (95 MiB) less what the process holds
+// beyond the limit: its code and lingua's embedded models as read (about
+// 15 MiB), and free memory the runtime has yet to give back (about 10). At
+// 80 MiB, align on 50 MB peaked at 191 MiB in 14.0 s; at 70, 184 MiB in
+// 15.0 s (median of three; the fastest runs were alike). Sentence and
+// paragraph alignment build more than twice their text (sentences, beads)
+// and keep heapGrowth alone (100 with --presplit); so do many documents in
+// one run (each its own size), align's one file per pair, coverage and
+// compare, and a run with GOMEMLIMIT set, which stands. The limit is set
+// once the inputs are read; until then, an input in another encoding than
+// UTF-8 is held twice for a moment, as read and as decoded.
 const (
 	memoryBase = 70 << 20
 	paraBytes  = 120
